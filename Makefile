@@ -1,0 +1,79 @@
+# Purra supergraph. `make run` starts everything; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Every folder under subgraphs/ is a subgraph with schema/<name>.graphqls.
+SUBGRAPHS := $(notdir $(wildcard subgraphs/*))
+GO_MODULES := platform tools e2e $(addprefix subgraphs/,$(SUBGRAPHS))
+
+.PHONY: help
+help: ## list targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+.PHONY: deps
+deps: node_modules ## download Go modules and install the router's and composer's npm packages
+	@for m in $(GO_MODULES); do [ -f $$m/go.mod ] && (cd $$m && go mod download) || true; done
+	@.ci/services
+
+node_modules: router/node_modules supergraph/node_modules
+router/node_modules: router/package-lock.json
+	cd router && npm ci --no-audit --no-fund --loglevel=error && touch node_modules
+supergraph/node_modules: supergraph/package-lock.json
+	cd supergraph && npm ci --no-audit --no-fund --loglevel=error && touch node_modules
+
+.PHONY: generate
+generate: ## regenerate gqlgen code for every subgraph from schema/ and gqlgen.yml
+	go run github.com/purra/supergraph/tools/cmd/gqlgen $(SUBGRAPHS)
+
+.PHONY: generate-check
+generate-check: generate ## fail when committed generated code is stale
+	@git diff --exit-code --stat -- subgraphs || (echo "generated code is stale: run make generate and commit" && exit 1)
+
+.PHONY: compose
+compose: supergraph/node_modules ## compose schema/*.graphqls into supergraph/supergraph.graphql
+	node supergraph/compose.mjs
+
+.PHONY: compose-check
+compose-check: supergraph/node_modules ## fail when supergraph/supergraph.graphql is stale
+	node supergraph/compose.mjs --check
+
+.PHONY: persisted
+persisted: supergraph/node_modules ## compile operations/**/*.graphql into the persisted-operations manifest
+	node supergraph/persisted.mjs
+
+.PHONY: persisted-check
+persisted-check: supergraph/node_modules ## fail when the persisted-operations manifest is stale
+	node supergraph/persisted.mjs --check
+
+.PHONY: build
+build: ## build every subgraph binary and the embedded Kafka into bin/
+	@mkdir -p bin
+	go build -o bin/ github.com/purra/supergraph/tools/cmd/devkafka github.com/purra/supergraph/tools/cmd/stack
+	@for s in $(SUBGRAPHS); do go build -o bin/ github.com/purra/supergraph/subgraphs/$$s/cmd/$$s || exit 1; done
+
+.PHONY: run
+run: deps build compose ## start Kafka (embedded), every subgraph with seed data, and the router on :4000
+	./bin/stack run
+
+.PHONY: vet
+vet: ## go vet every module
+	@for m in $(GO_MODULES); do [ -f $$m/go.mod ] && (cd $$m && go vet ./...) || exit 1; done
+
+.PHONY: test
+test: deps vet generate-check compose-check persisted-check test-unit test-e2e ## every test: checks, unit/integration, end to end
+
+.PHONY: test-unit
+test-unit: ## platform and subgraph tests against the real Postgres, Redis and Kafka protocol
+	go test -count=1 -race ./platform/... $(addprefix ./subgraphs/,$(addsuffix /...,$(SUBGRAPHS)))
+
+.PHONY: test-e2e
+test-e2e: build ## end-to-end tests through the router at http://localhost:4000/graphql
+	go test -count=1 -timeout 15m ./e2e/...
+
+.PHONY: bench
+bench: deps build compose ## load the router: product page and search (see README for targets)
+	go run github.com/purra/supergraph/tools/cmd/bench
+
+.PHONY: clean
+clean:
+	rm -rf bin .run

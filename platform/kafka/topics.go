@@ -1,0 +1,51 @@
+package kafka
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strconv"
+
+	kafkago "github.com/segmentio/kafka-go"
+)
+
+// Partitions is the partition count of every topic the platform creates.
+const Partitions = 6
+
+// EnsureTopics creates topics that do not exist yet.
+func EnsureTopics(ctx context.Context, brokers []string, topics ...string) error {
+	var d kafkago.Dialer
+	conn, err := d.DialContext(ctx, "tcp", brokers[0])
+	if err != nil {
+		return fmt.Errorf("dial kafka %s: %w", brokers[0], err)
+	}
+	defer conn.Close()
+	ctrl, err := conn.Controller()
+	if err != nil {
+		return fmt.Errorf("kafka controller: %w", err)
+	}
+	cc, err := d.DialContext(ctx, "tcp", net.JoinHostPort(ctrl.Host, strconv.Itoa(ctrl.Port)))
+	if err != nil {
+		return fmt.Errorf("dial kafka controller: %w", err)
+	}
+	defer cc.Close()
+	cfgs := make([]kafkago.TopicConfig, 0, len(topics))
+	for _, t := range topics {
+		cfgs = append(cfgs, kafkago.TopicConfig{Topic: t, NumPartitions: Partitions, ReplicationFactor: -1})
+	}
+	if err := cc.CreateTopics(cfgs...); err != nil && !errors.Is(err, kafkago.TopicAlreadyExists) {
+		return fmt.Errorf("create topics: %w", err)
+	}
+	return nil
+}
+
+// Ping checks that a broker answers, for readiness.
+func Ping(ctx context.Context, brokers []string) error {
+	var d kafkago.Dialer
+	conn, err := d.DialContext(ctx, "tcp", brokers[0])
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}

@@ -1,0 +1,236 @@
+// Package service runs a subgraph: it opens the shared dependencies
+// (Postgres, Redis, Kafka, JWKS), applies migrations, asks the subgraph to
+// wire itself (Build), then serves /graphql, /healthz, /readyz and /metrics
+// next to the outbox relay and the event consumers, and shuts all of it down
+// in order. Every subgraph's main is one call to Main.
+package service
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/purra/supergraph/platform/auth"
+	"github.com/purra/supergraph/platform/cache"
+	"github.com/purra/supergraph/platform/config"
+	"github.com/purra/supergraph/platform/gql"
+	"github.com/purra/supergraph/platform/httpx"
+	"github.com/purra/supergraph/platform/kafka"
+	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/outbox"
+	platformmigrations "github.com/purra/supergraph/platform/outbox/migrations"
+	"github.com/purra/supergraph/platform/pg"
+	"github.com/purra/supergraph/platform/pgmigrate"
+)
+
+// Spec describes a subgraph to Run.
+type Spec struct {
+	Name        string // "users": database purra_users, topic users.events
+	DefaultAddr string // ":3001"
+	Migrations  fs.FS
+	// Build wires the subgraph once its dependencies are up.
+	Build func(ctx context.Context, d *Deps) (*Subgraph, error)
+	// Seed loads demo data (`<binary> seed`); it must be idempotent.
+	Seed func(ctx context.Context, d *Deps) error
+}
+
+// Deps are the shared dependencies handed to Build and Seed.
+type Deps struct {
+	Name     string
+	Config   config.Base
+	Getenv   func(string) string
+	Log      *slog.Logger
+	DB       *pgxpool.Pool
+	Cache    *cache.Cache
+	Limiter  *cache.Limiter
+	Verifier *auth.Verifier
+	Registry *prometheus.Registry
+	// Topic is where this subgraph's outbox events go.
+	Topic string
+	// Consumer receives the subgraph's event handlers (kafka.Handle) in Build.
+	Consumer *kafka.Consumer
+}
+
+// Subgraph is what Build returns.
+type Subgraph struct {
+	Schema graphql.ExecutableSchema
+	// Middleware wraps /graphql inside auth (per-request dataloaders).
+	Middleware []func(http.Handler) http.Handler
+	// Routes are extra endpoints, e.g. /.well-known/jwks.json or webhooks.
+	Routes map[string]http.Handler
+	// Workers run beside the server until shutdown (reapers, schedulers).
+	Workers []func(ctx context.Context) error
+	// Close releases what Build opened, after everything stopped.
+	Close func()
+}
+
+// Main runs spec until SIGINT/SIGTERM and exits non-zero on failure. With the
+// argument "seed" it sets up the database, seeds demo data and exits.
+func Main(spec Spec) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var err error
+	if len(os.Args) > 1 && os.Args[1] == "seed" {
+		err = SeedOnly(ctx, spec, os.Getenv)
+	} else {
+		err = Run(ctx, spec, os.Getenv)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", spec.Name, err)
+		os.Exit(1)
+	}
+}
+
+// Open connects the shared dependencies and applies migrations. The caller
+// closes the pool.
+func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, error) {
+	var cfg config.Base
+	if err := config.Load(&cfg, getenv); err != nil {
+		return nil, err
+	}
+	if cfg.HTTPAddr == "" {
+		cfg.HTTPAddr = spec.DefaultAddr
+	}
+	log := logx.New(spec.Name, cfg.LogLevel, os.Stdout)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	db, err := pg.Open(ctx, cfg.PostgresURL, cfg.DatabaseName(spec.Name), pg.Options{
+		MaxConns: cfg.PoolMaxConns, Tracer: pg.NewMetricsTracer(spec.Name, reg),
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, db, spec); err != nil {
+		db.Close()
+		return nil, err
+	}
+	rdb, err := cache.Connect(cfg.RedisURL)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("redis url: %w", err)
+	}
+	c := cache.New(rdb, spec.Name, log)
+	verifier, err := auth.NewVerifier(ctx, cfg.JWKSURLs, cfg.JWTIssuers)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	d := &Deps{
+		Name: spec.Name, Config: cfg, Getenv: getenv, Log: log, DB: db, Cache: c,
+		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg,
+		Topic:    kafka.Topic(spec.Name),
+		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
+	}
+	log.InfoContext(ctx, "configured", "config", cfg.Redacted())
+	return d, nil
+}
+
+func migrate(ctx context.Context, db *pgxpool.Pool, spec Spec) error {
+	if err := pgmigrate.Up(ctx, db, "platform", platformmigrations.FS); err != nil {
+		return err
+	}
+	if spec.Migrations == nil {
+		return nil
+	}
+	return pgmigrate.Up(ctx, db, spec.Name, spec.Migrations)
+}
+
+// SeedOnly migrates and seeds, without serving.
+func SeedOnly(ctx context.Context, spec Spec, getenv func(string) string) error {
+	d, err := Open(ctx, spec, getenv)
+	if err != nil {
+		return err
+	}
+	defer d.DB.Close()
+	if spec.Seed == nil {
+		return nil
+	}
+	if err := spec.Seed(ctx, d); err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	d.Log.InfoContext(ctx, "seeded")
+	return nil
+}
+
+// Run serves the subgraph until ctx is cancelled.
+func Run(ctx context.Context, spec Spec, getenv func(string) string) error {
+	d, err := Open(ctx, spec, getenv)
+	if err != nil {
+		return err
+	}
+	defer d.DB.Close()
+	sg, err := spec.Build(ctx, d)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if sg.Close != nil {
+		defer sg.Close()
+	}
+	brokers := d.Config.Brokers()
+	if err := kafka.EnsureTopics(ctx, brokers, append(d.Consumer.Topics(), d.Topic)...); err != nil {
+		return err
+	}
+	producer := kafka.NewProducer(brokers)
+	defer producer.Close()
+
+	srv := httpx.NewServer(d.Config.HTTPAddr, routes(d, sg))
+	// The relay outlives the HTTP server so that events written by requests
+	// still draining at shutdown are published before the process exits.
+	relayCtx, stopRelay := context.WithCancel(context.WithoutCancel(ctx))
+	relay := &outbox.Relay{DB: d.DB, Publisher: producer, Log: d.Log}
+	relayDone := make(chan error, 1)
+	go func() { relayDone <- relay.Run(relayCtx) }()
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer stopRelay()
+		return httpx.Serve(gctx, srv, d.Config.ShutdownTimeout)
+	})
+	g.Go(func() error { return d.Consumer.Run(gctx) })
+	for _, w := range sg.Workers {
+		g.Go(func() error { return w(gctx) })
+	}
+	d.Log.InfoContext(ctx, "serving", "addr", d.Config.HTTPAddr)
+	err = g.Wait()
+	stopRelay()
+	if rerr := <-relayDone; rerr != nil && err == nil {
+		err = fmt.Errorf("final outbox flush: %w", rerr)
+	}
+	d.Log.InfoContext(ctx, "stopped", "err", err)
+	return err
+}
+
+func routes(d *Deps, sg *Subgraph) http.Handler {
+	gqlHandler := gql.NewHandler(sg.Schema, gql.Options{Log: d.Log, Verifier: d.Verifier, MaxComplexity: d.Config.QueryComplexity})
+	mws := append([]func(http.Handler) http.Handler{
+		logx.RequestIDMiddleware,
+		httpx.Metrics(d.Name, d.Registry),
+		httpx.LimitBody(1 << 20),
+		d.Verifier.Middleware,
+	}, sg.Middleware...)
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", httpx.Chain(gqlHandler, mws...))
+	mux.Handle("GET /healthz", httpx.Healthz())
+	mux.Handle("GET /readyz", httpx.Readyz(map[string]httpx.Check{
+		"postgres": d.DB.Ping,
+		"kafka":    func(ctx context.Context) error { return kafka.Ping(ctx, d.Config.Brokers()) },
+	}))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{}))
+	for pattern, h := range sg.Routes {
+		mux.Handle(pattern, logx.RequestIDMiddleware(h))
+	}
+	return mux
+}

@@ -1,0 +1,414 @@
+// Purra router: Hive Gateway configuration (auto-discovered by `hive-gateway` in this folder).
+//
+// Start:  node node_modules/.bin/hive-gateway supergraph ../supergraph/supergraph.graphql
+// Every knob is an environment variable; see README.md in this folder for the full list.
+//
+// The router does NOT verify JWTs: it forwards the client's Authorization header and the
+// subgraphs verify it against the users JWKS themselves.
+import { readFileSync, existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getOperationAST, GraphQLError } from 'graphql';
+import { Logger, JSONLogWriter, ConsoleLogWriter } from '@graphql-hive/logger';
+import { unifiedGraphHandler as routerRuntimeHandler } from '@graphql-hive/router-runtime';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const env = process.env;
+const production = env.NODE_ENV === 'production';
+
+// ---------------------------------------------------------------------------------------
+// env helpers
+function envBool(name, fallback) {
+  const v = env[name];
+  if (v == null || v.trim() === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(v.trim())) return true;
+  if (/^(0|false|no|off)$/i.test(v.trim())) return false;
+  throw new Error(`${name}: expected true/false, got "${v}"`);
+}
+function envInt(name, fallback, min = 0) {
+  const v = env[name];
+  if (v == null || v.trim() === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name}: expected an integer >= ${min}, got "${v}"`);
+  return n;
+}
+function envList(name, fallback) {
+  const v = env[name];
+  if (v == null || v.trim() === '') return fallback;
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+/** USERS_URL, CATALOG_URL, ... : subgraph name -> env var prefix. */
+const envKey = (subgraph) => subgraph.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+
+// ---------------------------------------------------------------------------------------
+// logging: JSON lines in production (or LOG_FORMAT=json / LOG_JSON=1), pretty otherwise.
+const jsonLogs = env.LOG_FORMAT ? env.LOG_FORMAT.toLowerCase() === 'json' : envBool('LOG_JSON', production);
+const log = new Logger({
+  level: env.LOG_LEVEL || 'info',
+  writers: [jsonLogs ? new JSONLogWriter() : new ConsoleLogWriter()],
+});
+
+// ---------------------------------------------------------------------------------------
+// settings
+const settings = {
+  port: envInt('PORT', 4000, 1),
+  host: env.HOST || '0.0.0.0',
+  playground: envBool('PLAYGROUND', !production),
+  introspection: envBool('INTROSPECTION', !production),
+  allowArbitraryOperations: envBool('ALLOW_ARBITRARY_OPERATIONS', true),
+  mobileClientNames: envList('MOBILE_CLIENT_NAMES', ['purra-mobile']).map((s) => s.toLowerCase()),
+  subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 5000, 0),
+  maxDepth: envInt('MAX_DEPTH', 12, 1),
+  maxTokens: envInt('MAX_TOKENS', 2000, 1),
+  queryPlanner: (env.QUERY_PLANNER || 'rust').toLowerCase(),
+  accessLog: envBool('ACCESS_LOG', true),
+  exposeSubgraphErrorDetails: envBool('EXPOSE_SUBGRAPH_ERROR_DETAILS', !production),
+  corsOrigins: envList('CORS_ORIGINS', null), // null = any http(s)://localhost|127.0.0.1|[::1]:port
+  persistedOperationsPath: path.resolve(here, env.PERSISTED_OPERATIONS_PATH || 'persisted-operations.json'),
+};
+if (!['rust', 'js'].includes(settings.queryPlanner)) throw new Error(`QUERY_PLANNER: expected rust or js, got "${settings.queryPlanner}"`);
+
+// ---------------------------------------------------------------------------------------
+// subgraphs: names come from the supergraph (@join__graph), so a new subgraph needs no change
+// here. <NAME>_URL overrides the URL composed into the supergraph (docker/k8s), and
+// <NAME>_TIMEOUT_MS overrides SUBGRAPH_TIMEOUT_MS for that subgraph.
+function supergraphPathFromArgs() {
+  const argv = process.argv;
+  const i = argv.indexOf('supergraph');
+  if (i >= 0 && argv[i + 1] && !argv[i + 1].startsWith('-')) return path.resolve(argv[i + 1]);
+  return path.resolve(env.SUPERGRAPH_PATH || path.join(here, '..', 'supergraph', 'supergraph.graphql'));
+}
+function subgraphNames() {
+  const names = new Set();
+  const file = supergraphPathFromArgs();
+  if (existsSync(file)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/@join__graph\(\s*name:\s*"([^"]+)"/g)) names.add(m[1]);
+  }
+  const list = path.join(here, '..', 'supergraph', 'subgraphs.json');
+  if (existsSync(list)) {
+    try { for (const s of JSON.parse(readFileSync(list, 'utf8'))) if (s?.name) names.add(s.name); } catch { /* ignore */ }
+  }
+  return [...names];
+}
+const subgraphs = subgraphNames();
+
+// ---------------------------------------------------------------------------------------
+// header helpers: HTTP clients send headers; websocket clients send connectionParams
+// (graphql-ws), e.g. { Authorization: 'Bearer …', 'x-client-name': 'purra-mobile' }.
+function fromParams(params, name) {
+  if (!params || typeof params !== 'object') return undefined;
+  for (const k of Object.keys(params)) {
+    if (k.toLowerCase() === name && typeof params[k] === 'string' && params[k]) return params[k];
+  }
+  return undefined;
+}
+function clientHeader(name, request, context) {
+  return (
+    fromParams(context?.connectionParams, name) ||
+    request?.headers?.get(name) ||
+    fromParams(context?.headers, name) ||
+    undefined
+  );
+}
+/** `Authorization` as the subgraphs expect it; accepts a bare token in connectionParams too. */
+function authorizationOf(request, context) {
+  const raw = clientHeader('authorization', request, context) || fromParams(context?.connectionParams, 'authtoken') || fromParams(context?.connectionParams, 'token');
+  if (!raw) return undefined;
+  return /^(bearer|basic)\s/i.test(raw) ? raw : `Bearer ${raw}`;
+}
+function clientNameOf(request, context) {
+  return clientHeader('x-client-name', request, context) || clientHeader('apollographql-client-name', request, context);
+}
+function isMobile(request, context) {
+  const name = clientNameOf(request, context);
+  return !!name && settings.mobileClientNames.includes(name.toLowerCase());
+}
+
+const logContext = new WeakMap(); // request -> { start, operationName, documentId } (access log)
+
+// ---------------------------------------------------------------------------------------
+// persisted operations: router/persisted-operations.json = { "<sha256 hex>": "<document>" }
+// built by supergraph/persisted.mjs.
+const persisted = new Map();
+if (existsSync(settings.persistedOperationsPath)) {
+  const manifest = JSON.parse(readFileSync(settings.persistedOperationsPath, 'utf8'));
+  for (const [id, doc] of Object.entries(manifest)) persisted.set(id.toLowerCase(), doc);
+} else if (!settings.allowArbitraryOperations) {
+  throw new Error(`ALLOW_ARBITRARY_OPERATIONS=false but the persisted operations manifest ${settings.persistedOperationsPath} does not exist`);
+} else {
+  log.warn({ path: settings.persistedOperationsPath }, 'persisted operations manifest not found: no persisted operation will be served');
+}
+const persistedDocuments = new Set(persisted.values());
+
+function normaliseId(id) {
+  if (typeof id !== 'string') return null;
+  const v = id.trim().toLowerCase().replace(/^sha256:/, '');
+  return v || null;
+}
+/** documentId (POST body or GET ?documentId=) or Apollo's extensions.persistedQuery.sha256Hash. */
+function extractPersistedOperationId(params, request) {
+  const id = extractId(params, request);
+  const entry = id && request ? logContext.get(request) : undefined;
+  if (entry) entry.documentId = id;
+  return id;
+}
+function extractId(params, request) {
+  if (typeof params?.documentId === 'string') return normaliseId(params.documentId);
+  const pq = params?.extensions?.persistedQuery;
+  if (pq && typeof pq === 'object' && typeof pq.sha256Hash === 'string') return normaliseId(pq.sha256Hash);
+  try {
+    const fromQuery = new URL(request.url).searchParams.get('documentId');
+    if (fromQuery) return normaliseId(fromQuery);
+  } catch { /* request without a URL (websocket) */ }
+  return null;
+}
+const allowArbitrary = (request, context) => settings.allowArbitraryOperations && !isMobile(request, context);
+const persistedOnlyError = () => ({
+  message: 'Only persisted operations are allowed for this client: send documentId or extensions.persistedQuery.sha256Hash',
+  extensions: { code: 'PERSISTED_QUERY_ONLY' },
+});
+
+// ---------------------------------------------------------------------------------------
+// plugins
+
+function usePurra() {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname === '/healthz') {
+        endResponse(new fetchAPI.Response('{"status":"ok"}', { status: 200, headers: { 'content-type': 'application/json' } }));
+        return;
+      }
+      if (settings.accessLog) logContext.set(request, { start: performance.now() });
+    },
+    onParams({ params, request, context, setResult }) {
+      const entry = logContext.get(request);
+      if (entry) {
+        entry.operationName =
+          params.operationName ||
+          (entry.documentId && typeof params.query === 'string' ? /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(params.query)?.[1] : undefined);
+      }
+      // Second line of defence (the persisted-documents plugin only sees the HTTP request):
+      // a mobile client identified through websocket connectionParams, or any client when
+      // arbitrary operations are off, may only run documents from the manifest.
+      if (params.query && !allowArbitrary(request, context) && !persistedDocuments.has(params.query)) {
+        const e = persistedOnlyError();
+        setResult({ errors: [new GraphQLError(e.message, { extensions: e.extensions })] });
+      }
+    },
+    onExecutionResult({ result, setResult }) {
+      if (settings.exposeSubgraphErrorDetails) return;
+      if (result && typeof result[Symbol.asyncIterator] === 'function') {
+        return { onNext: ({ result: r, setResult: set }) => stripSubgraphDetails(r, set) };
+      }
+      stripSubgraphDetails(result, setResult);
+    },
+    onResponse({ request, response, serverContext }) {
+      // the allowed origin is computed per request: caches must key on it
+      if (request.headers.has('origin')) response.headers.append('vary', 'Origin');
+      const entry = logContext.get(request);
+      if (!entry) return;
+      logContext.delete(request);
+      const url = new URL(request.url);
+      (serverContext?.log || log).info(
+        {
+          method: request.method,
+          path: url.pathname,
+          status: response.status,
+          durationMs: Math.round((performance.now() - entry.start) * 10) / 10,
+          operationName: entry.operationName || undefined,
+          documentId: entry.documentId,
+          client: clientNameOf(request) || undefined,
+        },
+        'request',
+      );
+    },
+  };
+}
+
+// Subgraph/timeout errors carry the internal subgraph request (URL, body) in
+// extensions.request/response: useful in development, a leak in production.
+const hasDetails = (e) => !!e?.extensions && ('request' in e.extensions || 'response' in e.extensions);
+function stripSubgraphDetails(result, setResult) {
+  if (!result || !Array.isArray(result.errors) || !result.errors.some(hasDetails)) return;
+  setResult({
+    ...result,
+    errors: result.errors.map((e) => {
+      if (!hasDetails(e)) return e;
+      const { request: _req, response: _res, ...extensions } = e.extensions;
+      return new GraphQLError(e.message, { path: e.path, extensions });
+    }),
+  });
+}
+
+// log once that the Rust planner is really what builds the executable graph
+let plannerLogged = false;
+const unifiedGraphHandler =
+  settings.queryPlanner === 'rust'
+    ? (opts) => {
+        if (!plannerLogged) {
+          plannerLogged = true;
+          log.info({ runtime: '@graphql-hive/router-runtime' }, 'query planner: Hive Router runtime (Rust query planner)');
+        }
+        return routerRuntimeHandler(opts);
+      }
+    : undefined;
+
+// ---------------------------------------------------------------------------------------
+// CORS
+function originAllowed(origin) {
+  if (!origin) return false;
+  if (settings.corsOrigins === null) {
+    return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i.test(origin);
+  }
+  return settings.corsOrigins.some((allowed) => {
+    if (allowed === '*') return true;
+    if (!allowed.includes('*')) return allowed.replace(/\/$/, '') === origin;
+    const re = new RegExp('^' + allowed.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*') + '$', 'i');
+    return re.test(origin);
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// transport entries: websocket subscriptions to every subgraph + URL overrides
+const wsSubscriptions = {
+  kind: 'ws',
+  location: '/graphql',
+  // headers of the websocket upgrade request to the subgraph (interpolated per operation;
+  // one upstream connection per distinct set of values)
+  headers: [
+    ['authorization', '{context.purra.authorization}'],
+    ['x-client-name', '{context.purra.clientName}'],
+  ],
+  options: {
+    connectionParams: {
+      Authorization: '{context.purra.authorization}',
+    },
+  },
+};
+const transportEntries = {
+  '*.http': { options: { subscriptions: wsSubscriptions } },
+};
+const urlOverrides = {};
+for (const name of subgraphs) {
+  const url = env[`${envKey(name)}_URL`];
+  if (url) {
+    try { new URL(url); } catch { throw new Error(`${envKey(name)}_URL: not a URL: "${url}"`); }
+    transportEntries[name] = { location: url };
+    urlOverrides[name] = url;
+  }
+}
+
+function timeoutFor(subgraphName) {
+  const v = subgraphName ? env[`${envKey(subgraphName)}_TIMEOUT_MS`] : undefined;
+  if (v) return envInt(`${envKey(subgraphName)}_TIMEOUT_MS`, settings.subgraphTimeoutMs, 0);
+  return settings.subgraphTimeoutMs;
+}
+
+log.info(
+  {
+    port: settings.port,
+    queryPlanner: settings.queryPlanner === 'rust' ? '@graphql-hive/router-runtime' : 'default (JS)',
+    subgraphs,
+    urlOverrides,
+    subgraphTimeoutMs: settings.subgraphTimeoutMs,
+    maxDepth: settings.maxDepth,
+    maxTokens: settings.maxTokens,
+    playground: settings.playground,
+    introspection: settings.introspection,
+    allowArbitraryOperations: settings.allowArbitraryOperations,
+    mobileClientNames: settings.mobileClientNames,
+    persistedOperations: persisted.size,
+    cors: settings.corsOrigins ?? 'localhost',
+  },
+  'purra router configuration',
+);
+
+// ---------------------------------------------------------------------------------------
+export const gatewayConfig = {
+  logging: log,
+  port: settings.port,
+  host: settings.host,
+  graphqlEndpoint: '/graphql',
+  // /healthcheck (liveness) and /readiness (supergraph loaded) are built in; /healthz is ours.
+  healthCheckEndpoint: '/healthcheck',
+  readinessCheckEndpoint: '/readiness',
+
+  ...(unifiedGraphHandler ? { unifiedGraphHandler } : {}),
+
+  graphiql: settings.playground ? { title: 'Purra GraphQL' } : false,
+  landingPage: settings.playground,
+  disableIntrospection: settings.introspection ? undefined : {},
+  blockFieldSuggestions: !settings.introspection,
+
+  cors: (request) => {
+    const origin = request.headers.get('origin');
+    if (!originAllowed(origin)) return false;
+    return {
+      origin,
+      credentials: true,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      exposedHeaders: ['x-request-id'],
+      maxAge: 600,
+    };
+  },
+
+  maxDepth: settings.maxDepth,
+  maxTokens: settings.maxTokens,
+
+  // x-request-id: taken from the client or generated, sent to every HTTP subgraph request
+  // and returned in the response (built-in requestId plugin).
+  requestId: { headerName: 'x-request-id', generateRequestId: () => randomUUID() },
+
+  propagateHeaders: {
+    fromClientToSubgraphs({ request, context }) {
+      return {
+        authorization: authorizationOf(request, context),
+        'x-client-name': clientNameOf(request, context),
+        'apollographql-client-name': clientHeader('apollographql-client-name', request, context),
+        'apollographql-client-version': clientHeader('apollographql-client-version', request, context),
+      };
+    },
+  },
+
+  upstreamTimeout({ subgraphName, executionRequest }) {
+    const op = executionRequest?.operationType ?? (executionRequest?.document && getOperationAST(executionRequest.document, executionRequest.operationName)?.operation);
+    if (op === 'subscription') return undefined; // long-lived: never time out
+    return timeoutFor(subgraphName) || undefined;
+  },
+
+  transportEntries,
+
+  persistedDocuments: {
+    getPersistedOperation: (id) => persisted.get(normaliseId(id)) ?? null,
+    extractPersistedOperationId,
+    allowArbitraryDocuments: (request) => allowArbitrary(request, undefined),
+    customErrors: {
+      notFound: {
+        message: 'PersistedQueryNotFound',
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+      },
+      persistedQueryOnly: persistedOnlyError(),
+      keyNotFound: {
+        message: 'Send a query, documentId or extensions.persistedQuery.sha256Hash',
+        extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' },
+      },
+    },
+  },
+
+  plugins: (ctx) => [
+    usePurra(),
+    {
+      // values interpolated into the websocket transport headers / connectionParams above
+      onContextBuilding({ context, extendContext }) {
+        const request = context.request;
+        extendContext({
+          purra: {
+            authorization: authorizationOf(request, context) || '',
+            clientName: clientNameOf(request, context) || '',
+          },
+        });
+      },
+    },
+  ],
+};
