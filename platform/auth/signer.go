@@ -142,3 +142,11 @@ func createKey(ctx context.Context, db *pgxpool.Pool) (kid string, pemBytes []by
 	})
 	return kid, pemBytes, err
 }
+
+// NewSigner wraps an in-memory key; tests use it with an httptest JWKS server.
+func NewSigner(ctx context.Context, issuer string, ttl time.Duration, kid string, key *rsa.PrivateKey) (*Signer, error) {
+	s := &Signer{Issuer: issuer, TTL: ttl, kid: kid, key: key}
+	var err error
+	s.jwks, err = publicJWKS(ctx, kid, &key.PublicKey)
+	return s, err
+}

@@ -186,7 +186,7 @@ func Run(ctx context.Context, spec Spec, getenv func(string) string) error {
 	producer := kafka.NewProducer(brokers)
 	defer producer.Close()
 
-	srv := httpx.NewServer(d.Config.HTTPAddr, routes(d, sg))
+	srv := httpx.NewServer(d.Config.HTTPAddr, Routes(d, sg))
 	// The relay outlives the HTTP server so that events written by requests
 	// still draining at shutdown are published before the process exits.
 	relayCtx, stopRelay := context.WithCancel(context.WithoutCancel(ctx))
@@ -213,7 +213,8 @@ func Run(ctx context.Context, spec Spec, getenv func(string) string) error {
 	return err
 }
 
-func routes(d *Deps, sg *Subgraph) http.Handler {
+// Routes is the HTTP surface of a subgraph; tests serve it with httptest.
+func Routes(d *Deps, sg *Subgraph) http.Handler {
 	gqlHandler := gql.NewHandler(sg.Schema, gql.Options{Log: d.Log, Verifier: d.Verifier, MaxComplexity: d.Config.QueryComplexity})
 	mws := append([]func(http.Handler) http.Handler{
 		logx.RequestIDMiddleware,
