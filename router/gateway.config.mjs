@@ -5,8 +5,8 @@
 //
 // The router does NOT verify JWTs: it forwards the client's Authorization header and the
 // subgraphs verify it against the users JWKS themselves.
-import { readFileSync, existsSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { readFileSync, existsSync, watch } from 'node:fs';
+import { randomUUID, createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getOperationAST, GraphQLError } from 'graphql';
@@ -63,6 +63,7 @@ const settings = {
   maxTokens: envInt('MAX_TOKENS', 2000, 1),
   queryPlanner: (env.QUERY_PLANNER || 'rust').toLowerCase(),
   accessLog: envBool('ACCESS_LOG', true),
+  watchSupergraph: envBool('SUPERGRAPH_WATCH', true),
   exposeSubgraphErrorDetails: envBool('EXPOSE_SUBGRAPH_ERROR_DETAILS', !production),
   corsOrigins: envList('CORS_ORIGINS', null), // null = any http(s)://localhost|127.0.0.1|[::1]:port
   persistedOperationsPath: path.resolve(here, env.PERSISTED_OPERATIONS_PATH || 'persisted-operations.json'),
@@ -92,6 +93,37 @@ function subgraphNames() {
   return [...names];
 }
 const subgraphs = subgraphNames();
+
+// Hive Gateway watches the supergraph file itself, but its watcher stops for good when the
+// file is replaced by a rename, which is how compose.mjs writes it (atomically). Watch the
+// directory instead and ask the gateway to reload through the message it already handles
+// ('invalidateUnifiedGraph', the same one it sends to forked workers). An unchanged schema
+// is detected by the gateway and not rebuilt.
+function watchSupergraph(file) {
+  const hashOf = () => {
+    try { return createHash('sha256').update(readFileSync(file)).digest('hex'); } catch { return null; }
+  };
+  let last = hashOf();
+  let timer;
+  try {
+    const watcher = watch(path.dirname(file), (_event, filename) => {
+      if (filename && filename !== path.basename(file)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const h = hashOf();
+        if (!h || h === last) return;
+        last = h;
+        log.info({ path: file }, 'supergraph file replaced: reloading');
+        process.emit('message', 'invalidateUnifiedGraph');
+      }, 250);
+    });
+    watcher.unref();
+    watcher.on('error', (err) => log.warn({ err, path: file }, 'supergraph directory watcher failed'));
+  } catch (err) {
+    log.warn({ err, path: file }, 'cannot watch the supergraph directory: restart the router after recomposing');
+  }
+}
+if (settings.watchSupergraph && existsSync(supergraphPathFromArgs())) watchSupergraph(supergraphPathFromArgs());
 
 // ---------------------------------------------------------------------------------------
 // header helpers: HTTP clients send headers; websocket clients send connectionParams
