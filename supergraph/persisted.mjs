@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the persisted-operations manifest served by the router:
 //   router/persisted-operations.json = { "<sha256 hex of the document text>": "<document text>" }
-// from every operations/**/*.graphql file (one operation per file, named like the file).
+// from every operations/**/*.graphql file (one operation per file, named like the file;
+// <Name>.<tag>.graphql keeps an older text of <Name> that released apps still send).
 //
 // Each document is validated against the API schema of supergraph/supergraph.graphql (so run
 // compose first) and against the router's limits (depth, tokens); any failure exits 1.
@@ -140,14 +141,20 @@ export async function buildManifest(opts) {
       continue;
     }
     const op = ops[0];
-    const expected = path.basename(file, '.graphql');
+    // <Name>.graphql, or <Name>.<tag>.graphql for an older text of the same operation that
+    // released apps still send (e.g. ProductBySlug.v1.graphql).
+    const base = path.basename(file, '.graphql');
+    const expected = base.split('.')[0];
+    const tagged = base.includes('.');
     if (!op.name) {
       problems.push(`${rel}: the operation must be named (${op.operation} ${expected} …)`);
       continue;
     }
-    if (op.name.value !== expected) problems.push(`${rel}: operation is named "${op.name.value}" but the file is ${expected}.graphql`);
-    if (names.has(op.name.value)) problems.push(`${rel}: operation name "${op.name.value}" already used by ${names.get(op.name.value)}`);
-    names.set(op.name.value, rel);
+    if (op.name.value !== expected) problems.push(`${rel}: operation is named "${op.name.value}" but the file is ${base}.graphql`);
+    if (!tagged) {
+      if (names.has(op.name.value)) problems.push(`${rel}: operation name "${op.name.value}" already used by ${names.get(op.name.value)}`);
+      names.set(op.name.value, rel);
+    }
     for (const e of validate(schema, doc)) {
       const loc = e.locations?.[0] ? `:${e.locations[0].line}:${e.locations[0].column}` : '';
       problems.push(`${rel}${loc}: ${e.message}`);
