@@ -11,14 +11,24 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 )
 
-// Broker is a running in-memory broker.
+// Config describes the broker.
+type Config struct {
+	Addr       string // "127.0.0.1:19092"; port 0 picks a free one
+	Partitions int    // default partitions of created topics
+	// DataDir keeps the log on disk so a restarted broker still has its
+	// messages (tests that stop the broker mid-way); empty is memory only.
+	DataDir string
+	Topics  []string
+}
+
+// Broker is a running broker.
 type Broker struct {
 	c *kfake.Cluster
 }
 
-// Start listens on addr ("127.0.0.1:19092"), seeding topics with partitions each.
-func Start(addr string, partitions int, topics ...string) (*Broker, error) {
-	_, portStr, err := net.SplitHostPort(addr)
+// Start listens on cfg.Addr.
+func Start(cfg Config) (*Broker, error) {
+	_, portStr, err := net.SplitHostPort(cfg.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("embedded kafka address: %w", err)
 	}
@@ -26,13 +36,22 @@ func Start(addr string, partitions int, topics ...string) (*Broker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded kafka port: %w", err)
 	}
-	opts := []kfake.Opt{kfake.Ports(port), kfake.DefaultNumPartitions(partitions)}
-	if len(topics) > 0 {
-		opts = append(opts, kfake.SeedTopics(int32(partitions), topics...))
+	if cfg.Partitions == 0 {
+		cfg.Partitions = 1
+	}
+	opts := []kfake.Opt{kfake.DefaultNumPartitions(cfg.Partitions), kfake.AllowAutoTopicCreation()}
+	if port != 0 {
+		opts = append(opts, kfake.Ports(port))
+	}
+	if cfg.DataDir != "" {
+		opts = append(opts, kfake.DataDir(cfg.DataDir))
+	}
+	if len(cfg.Topics) > 0 {
+		opts = append(opts, kfake.SeedTopics(int32(cfg.Partitions), cfg.Topics...))
 	}
 	c, err := kfake.NewCluster(opts...)
 	if err != nil {
-		return nil, fmt.Errorf("start embedded kafka on %s: %w", addr, err)
+		return nil, fmt.Errorf("start embedded kafka on %s: %w", cfg.Addr, err)
 	}
 	return &Broker{c: c}, nil
 }
@@ -40,5 +59,5 @@ func Start(addr string, partitions int, topics ...string) (*Broker, error) {
 // Addrs returns the bootstrap addresses.
 func (b *Broker) Addrs() []string { return b.c.ListenAddrs() }
 
-// Close stops the broker; its data is gone.
+// Close stops the broker.
 func (b *Broker) Close() { b.c.Close() }

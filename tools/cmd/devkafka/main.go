@@ -20,7 +20,7 @@ func main() {
 	if addr == "" {
 		addr = config.EmbeddedKafkaAddr
 	}
-	b, err := embedded.Start(addr, kafka.Partitions)
+	b, err := embedded.Start(embedded.Config{Addr: addr, Partitions: kafka.Partitions})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
