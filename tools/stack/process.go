@@ -147,3 +147,14 @@ func (s *Stack) Wait(ctx context.Context) string {
 		return ""
 	}
 }
+
+// Pids returns the process id of every running process, by name.
+func (s *Stack) Pids() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.procs))
+	for n, p := range s.procs {
+		out[n] = p.cmd.Process.Pid
+	}
+	return out
+}
