@@ -32,7 +32,7 @@ func Connect(url string) (*redis.Client, error) {
 	opt.DialTimeout = 300 * time.Millisecond
 	opt.ReadTimeout = 200 * time.Millisecond
 	opt.WriteTimeout = 200 * time.Millisecond
-	opt.MaxRetries = 1
+	opt.MaxRetries = -1 // a cache miss is cheaper than a retry: no retries
 	return redis.NewClient(opt), nil
 }
 
