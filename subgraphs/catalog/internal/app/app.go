@@ -1,0 +1,102 @@
+// Package app holds the catalogue's use cases: who may do what, the
+// read-through product page cache and its invalidation, and the boundaries
+// of each write (one store transaction each).
+package app
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/purra/supergraph/platform/auth"
+	"github.com/purra/supergraph/platform/cache"
+	"github.com/purra/supergraph/platform/errs"
+
+	"github.com/purra/supergraph/subgraphs/catalog/internal/store"
+)
+
+// App is the catalogue's use cases over the store and the cache.
+type App struct {
+	store *store.Store
+	cache *cache.Cache
+	log   *slog.Logger
+	// PageTTL bounds how long a product page is served from Redis; writes
+	// invalidate it sooner.
+	PageTTL time.Duration
+	// RecheckAfter is when a write invalidates its keys a second time, so a
+	// page read from Postgres just before the commit and cached just after
+	// does not survive.
+	RecheckAfter time.Duration
+}
+
+// New returns the use cases.
+func New(st *store.Store, c *cache.Cache, log *slog.Logger) *App {
+	return &App{store: st, cache: c, log: log, PageTTL: 10 * time.Minute, RecheckAfter: time.Second}
+}
+
+// Cache keys of a product page, by id and by slug.
+func PageKeyByID(id string) string     { return "product:id:" + id }
+func PageKeyBySlug(slug string) string { return "product:slug:" + slug }
+
+// invalidate drops the pages of p (and of its old slug) now and once more
+// shortly after.
+func (a *App) invalidate(ctx context.Context, id string, slugs ...string) {
+	keys := []string{PageKeyByID(id)}
+	for _, s := range slugs {
+		keys = append(keys, PageKeyBySlug(s))
+	}
+	a.cache.Delete(ctx, keys...)
+	later := context.WithoutCancel(ctx)
+	time.AfterFunc(a.RecheckAfter, func() { a.cache.Delete(later, keys...) })
+}
+
+// isAdmin: admin tokens (issued by the admin subgraph) act on any store.
+func isAdmin(id auth.Identity) bool { return id.Role == auth.RoleAdmin }
+
+// SeesRetailTerms reports whether the caller may see retailer prices and
+// minimum order quantities: retailers, owners and admins.
+func SeesRetailTerms(ctx context.Context) bool {
+	id, ok := auth.From(ctx)
+	return ok && (id.Has(auth.RoleRetailer) || id.Has(auth.RoleOwner) || isAdmin(id))
+}
+
+// authorizeProduct returns the caller when they own the store of product id.
+func (a *App) authorizeProduct(ctx context.Context, productID string) (auth.Identity, error) {
+	id, err := auth.Require(ctx)
+	if err != nil {
+		return id, err
+	}
+	owner, err := a.store.ProductOwner(ctx, productID)
+	if err != nil {
+		return id, err
+	}
+	if owner == "" {
+		return id, errs.Missing("product")
+	}
+	if owner != id.Subject && !isAdmin(id) {
+		return id, errs.Denied("only the store's owner may change this product")
+	}
+	return id, nil
+}
+
+// authorizeVariant is authorizeProduct for a variant; it returns its product id.
+func (a *App) authorizeVariant(ctx context.Context, variantID string) (auth.Identity, string, error) {
+	id, err := auth.Require(ctx)
+	if err != nil {
+		return id, "", err
+	}
+	productID, owner, err := a.store.VariantOwner(ctx, variantID)
+	if err != nil {
+		return id, "", err
+	}
+	if owner == "" {
+		return id, "", errs.Missing("variant")
+	}
+	if owner != id.Subject && !isAdmin(id) {
+		return id, "", errs.Denied("only the store's owner may change this variant")
+	}
+	return id, productID, nil
+}
+
+var errNoPage = errors.New("no such product")
