@@ -1,0 +1,75 @@
+package seed_test
+
+import (
+	"testing"
+
+	"github.com/purra/supergraph/subgraphs/catalog/internal/catalog"
+	"github.com/purra/supergraph/subgraphs/catalog/internal/seed"
+)
+
+// The tables must build a catalogue the database accepts: unique slugs and
+// SKUs, valid prices, 1–6 variants (nine for the iPhone 15) and https media.
+func TestCatalogueIsValid(t *testing.T) {
+	c := seed.Catalogue()
+	if len(c.Products) < 200 {
+		t.Fatalf("%d products, want at least 200", len(c.Products))
+	}
+	slugs, skus := map[string]bool{}, map[string]bool{}
+	bulk := 0
+	for _, p := range c.Products {
+		if slugs[p.Product.Slug] {
+			t.Errorf("duplicate slug %s", p.Product.Slug)
+		}
+		slugs[p.Product.Slug] = true
+		want := 6
+		if p.Product.Slug == "apple-iphone-15" {
+			want = 9
+			if len(p.Variants) != 9 {
+				t.Errorf("iPhone 15 has %d variants, want 9", len(p.Variants))
+			}
+		}
+		if len(p.Variants) < 1 || len(p.Variants) > want {
+			t.Errorf("%s has %d variants", p.Product.Slug, len(p.Variants))
+		}
+		for _, v := range p.Variants {
+			if skus[v.SKU] {
+				t.Errorf("duplicate SKU %s", v.SKU)
+			}
+			skus[v.SKU] = true
+			if _, err := catalog.SKU("sku", v.SKU); err != nil {
+				t.Errorf("SKU %q: %v", v.SKU, err)
+			}
+			if err := catalog.Prices(v.MRP, v.Price, v.RetailerPrice, v.MOQ); err != nil {
+				t.Errorf("%s: %v", v.SKU, err)
+			}
+			if r := float64(*v.RetailerPrice) / float64(v.Price); r < 0.87 || r > 0.93 {
+				t.Errorf("%s: retailer price is %.2f of the price", v.SKU, r)
+			}
+			if v.SKU == seed.BulkSKU {
+				bulk++
+				if v.MOQ != 50 {
+					t.Errorf("bulk SKU has MOQ %d", v.MOQ)
+				}
+			}
+			for _, m := range v.Media {
+				nm := catalog.NewMedia{Alt: m.Alt, URLs: m.URLs}
+				if err := nm.Validate(); err != nil {
+					t.Errorf("%s media: %v", v.SKU, err)
+				}
+			}
+		}
+		for _, m := range p.Media {
+			if len(m.URLs) != 6 {
+				t.Errorf("%s: %d renditions", p.Product.Slug, len(m.URLs))
+			}
+		}
+	}
+	if bulk != 1 {
+		t.Errorf("bulk SKU %s found %d times", seed.BulkSKU, bulk)
+	}
+	for _, s := range []string{"apple-iphone-15", "apple-iphone-15-plus", "apple-iphone-15-pro", "apple-iphone-15-pro-max", "apple-iphone-15-silicone-case-with-magsafe"} {
+		if !slugs[s] {
+			t.Errorf("missing %s", s)
+		}
+	}
+}
