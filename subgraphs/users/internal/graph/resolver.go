@@ -1,0 +1,37 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/purra/supergraph/subgraphs/users/internal/app"
+	"github.com/purra/supergraph/subgraphs/users/internal/graph/model"
+)
+
+// This file will not be regenerated automatically.
+
+// Resolver carries the dependencies of the resolvers, whose bodies decode
+// arguments, call one App method and convert the result.
+type Resolver struct {
+	App *app.App
+}
+
+// personal returns a personal field of u (email, phone, GSTIN) only to u
+// themself; everybody else reads null. "" (not set) is null too.
+func (r *Resolver) personal(ctx context.Context, u *model.User, value string) *string {
+	if value == "" || !r.shownInFull(ctx, u) {
+		return nil
+	}
+	return &value
+}
+
+// shownInFull reports whether the caller may see u's personal fields.
+func (r *Resolver) shownInFull(ctx context.Context, u *model.User) bool {
+	return u.OwnView || r.App.IsSelf(ctx, u.ID)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
