@@ -227,13 +227,16 @@ func TestAddressLimit(t *testing.T) {
 	}
 	// Five concurrent adds with room for three: the user row lock makes
 	// the count exact.
+	start := make(chan struct{}) // release all at once
 	var wg sync.WaitGroup
 	codes := make([]string, 5)
 	for i := range 5 {
 		wg.Go(func() {
+			<-start
 			codes[i] = e.do(tok, addAddressMutation, map[string]any{"input": addressInput()}, nil).Code()
 		})
 	}
+	close(start)
 	wg.Wait()
 	tally := map[string]int{}
 	for _, c := range codes {
@@ -255,14 +258,17 @@ func TestConcurrentFirstAddresses(t *testing.T) {
 	e := newEnv(t)
 	reg := e.register("Rahul Sharma", "rahul@example.in")
 	tok := bearer(reg.AccessToken)
+	start := make(chan struct{}) // release all at once
 	var wg sync.WaitGroup
 	for range 6 {
 		wg.Go(func() {
+			<-start
 			in := addressInput()
 			in["isDefault"] = true
 			ok(t, e.do(tok, addAddressMutation, map[string]any{"input": in}, nil))
 		})
 	}
+	close(start)
 	wg.Wait()
 	e.exactlyOneDefault(reg.User.ID)
 	if got := e.myAddresses(tok); len(got) != 6 || !got[0].IsDefault {

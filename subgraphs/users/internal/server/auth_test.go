@@ -229,13 +229,16 @@ func TestRegisterSameEmailConcurrently(t *testing.T) {
 	e := newEnv(t)
 	const n = 5
 	codes := make([]string, n)
+	start := make(chan struct{}) // release all at once
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
+			<-start
 			resp := e.do("", registerMutation, map[string]any{"input": registration(fmt.Sprint("User ", i), "race@example.in")}, nil)
 			codes[i] = resp.Code()
 		})
 	}
+	close(start)
 	wg.Wait()
 	won := 0
 	for _, c := range codes {
@@ -429,12 +432,17 @@ func TestRefreshTokenConcurrentExchange(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	reg := e.register("Rahul Sharma", "rahul@example.in")
-	const n = 8
+	const n = 16
 	resps := make([]servicetest.Response, n)
+	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Go(func() { resps[i] = e.do("", refreshMutation, map[string]any{"t": reg.RefreshToken}, nil) })
+		wg.Go(func() {
+			<-start
+			resps[i] = e.do("", refreshMutation, map[string]any{"t": reg.RefreshToken}, nil)
+		})
 	}
+	close(start)
 	wg.Wait()
 	won := 0
 	for _, r := range resps {
