@@ -60,11 +60,16 @@ vet: ## go vet every module
 	@for m in $(GO_MODULES); do [ -f $$m/go.mod ] && (cd $$m && go vet ./...) || exit 1; done
 
 .PHONY: test
-test: deps vet generate-check compose-check persisted-check test-unit test-e2e ## every test: checks, unit/integration, end to end
+test: deps vet generate-check compose-check persisted-check test-unit test-node test-e2e ## every test: checks, unit/integration, node, end to end
 
 .PHONY: test-unit
 test-unit: ## platform and subgraph tests against the real Postgres, Redis and Kafka protocol
 	go test -count=1 -race ./platform/... $(addprefix ./subgraphs/,$(addsuffix /...,$(SUBGRAPHS)))
+
+.PHONY: test-node
+test-node: node_modules ## router and composition tests (node:test)
+	cd supergraph && npm test
+	cd router && npm test
 
 .PHONY: test-e2e
 test-e2e: build ## end-to-end tests through the router at http://localhost:4000/graphql
