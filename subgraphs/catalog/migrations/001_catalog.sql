@@ -56,8 +56,8 @@ CREATE TABLE products (
     search          tsvector NOT NULL DEFAULT ''::tsvector,
     search_text     text NOT NULL DEFAULT ''
 );
-CREATE INDEX products_search_idx ON products USING gin (search);
-CREATE INDEX products_search_trgm_idx ON products USING gin (search_text gin_trgm_ops);
+CREATE INDEX products_search_idx ON products USING gin (search) WHERE status = 'ACTIVE';
+CREATE INDEX products_search_trgm_idx ON products USING gin (search_text gin_trgm_ops) WHERE status = 'ACTIVE';
 CREATE INDEX products_active_newest_idx ON products (created_at DESC, id DESC) WHERE status = 'ACTIVE';
 CREATE INDEX products_active_price_idx ON products (min_price_paise, id) WHERE status = 'ACTIVE';
 CREATE INDEX products_store_idx ON products (store_id, created_at DESC, id DESC);

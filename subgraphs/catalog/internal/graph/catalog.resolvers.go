@@ -58,11 +58,8 @@ func (r *categoryResolver) Breadcrumbs(ctx context.Context, obj *model.Category)
 
 // FindManyProductByIDs is the resolver for the findManyProductByIDs field.
 func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model.ProductByIDsInput) ([]*model.Product, error) {
-	ids := make([]string, len(reps))
-	for i, rep := range reps {
-		ids[i], _ = catalog.ParseID(rep.ID)
-	}
-	found, err := r.App.ProductsByIDs(ctx, ids)
+	ids := entityIDs(reps, func(rep *model.ProductByIDsInput) string { return rep.ID })
+	found, err := r.App.ProductsByIDs(ctx, validIDs(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -77,11 +74,8 @@ func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model
 
 // FindManyProductVariantByIDs is the resolver for the findManyProductVariantByIDs field.
 func (r *entityResolver) FindManyProductVariantByIDs(ctx context.Context, reps []*model.ProductVariantByIDsInput) ([]*model.ProductVariant, error) {
-	ids := make([]string, len(reps))
-	for i, rep := range reps {
-		ids[i], _ = catalog.ParseID(rep.ID)
-	}
-	found, err := r.App.VariantsByIDs(ctx, ids)
+	ids := entityIDs(reps, func(rep *model.ProductVariantByIDsInput) string { return rep.ID })
+	found, err := r.App.VariantsByIDs(ctx, validIDs(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -96,11 +90,8 @@ func (r *entityResolver) FindManyProductVariantByIDs(ctx context.Context, reps [
 
 // FindManyStoreByIDs is the resolver for the findManyStoreByIDs field.
 func (r *entityResolver) FindManyStoreByIDs(ctx context.Context, reps []*model.StoreByIDsInput) ([]*model.Store, error) {
-	ids := make([]string, len(reps))
-	for i, rep := range reps {
-		ids[i], _ = catalog.ParseID(rep.ID)
-	}
-	found, err := r.App.StoresByIDs(ctx, ids)
+	ids := entityIDs(reps, func(rep *model.StoreByIDsInput) string { return rep.ID })
+	found, err := r.App.StoresByIDs(ctx, validIDs(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -174,3 +174,24 @@ func newMedia(ownerID, alt string, urls []*model.MediaURLInput) catalog.NewMedia
 	}
 	return m
 }
+
+// entityIDs returns the canonical id of each representation ("" when it is
+// not a UUID, which then resolves to null).
+func entityIDs[R any](reps []R, id func(R) string) []string {
+	out := make([]string, len(reps))
+	for i, rep := range reps {
+		out[i], _ = catalog.ParseID(id(rep))
+	}
+	return out
+}
+
+// validIDs drops the empty ids entityIDs left for malformed keys.
+func validIDs(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -69,7 +69,14 @@ func (s *Store) Import(ctx context.Context, in Import, actor string) (int, error
 		}
 		return nil
 	})
-	return added, err
+	if err != nil || added == 0 {
+		return added, err
+	}
+	// Fresh statistics let the planner pick the GIN indexes for search.
+	if _, err := s.db.Exec(ctx, `ANALYZE products, product_variants, variant_attribute_values, categories, brands`); err != nil {
+		return added, fmt.Errorf("analyze: %w", err)
+	}
+	return added, nil
 }
 
 func upsertReference(ctx context.Context, tx pgx.Tx, in Import) error {

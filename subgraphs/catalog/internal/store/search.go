@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/purra/supergraph/subgraphs/catalog/internal/catalog"
 )
 
@@ -14,35 +16,45 @@ import (
 // value is a parameter.
 func (s *Store) Search(ctx context.Context, q catalog.Search) ([]catalog.Product, int, error) {
 	sql, args := searchSQL(q)
-	rows, err := s.db.Query(ctx, sql, args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
-	}
-	defer rows.Close()
+	// The threshold rides in the same round trip, on the same connection.
+	b := &pgx.Batch{}
+	b.Queue(setThreshold)
 	var out []catalog.Product
 	total := 0
-	for rows.Next() {
-		var p catalog.Product
-		if err := rows.Scan(&p.ID, &p.StoreID, &p.BrandID, &p.CategoryID, &p.Title, &p.Slug, &p.Description, &p.HSNCode,
-			&p.GSTRate, &p.Status, &p.CreatedBy, &p.CreatedAt, &p.UpdatedAt, &p.MinPrice, &p.MaxPrice, &total); err != nil {
-			return nil, 0, fmt.Errorf("search: %w", err)
+	b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var p catalog.Product
+			if err := rows.Scan(&p.ID, &p.StoreID, &p.BrandID, &p.CategoryID, &p.Title, &p.Slug, &p.Description, &p.HSNCode,
+				&p.GSTRate, &p.Status, &p.CreatedBy, &p.CreatedAt, &p.UpdatedAt, &p.MinPrice, &p.MaxPrice, &total); err != nil {
+				return err
+			}
+			out = append(out, p)
 		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
-	}
+		return rows.Err()
+	})
 	// The window count comes with rows; past the last page (or with
 	// first: 0) count separately.
+	if err := s.db.SendBatch(ctx, b).Close(); err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
 	if len(out) == 0 {
 		q.First, q.Offset = -1, 0
 		countSQL, countArgs := searchSQL(q)
-		if err := s.db.QueryRow(ctx, countSQL, countArgs...).Scan(&total); err != nil {
+		b := &pgx.Batch{}
+		b.Queue(setThreshold)
+		b.Queue(countSQL, countArgs...).QueryRow(func(r pgx.Row) error { return r.Scan(&total) })
+		if err := s.db.SendBatch(ctx, b).Close(); err != nil {
 			return nil, 0, fmt.Errorf("search count: %w", err)
 		}
 	}
 	return out, total, nil
 }
+
+// setThreshold lowers pg_trgm's word similarity threshold from 0.6 to 0.5
+// for the connection, so that one-letter typos of short words ("samsng",
+// "galxy") still match through the trigram index. Every catalogue query
+// wants the same value, so it is set for the session.
+const setThreshold = `SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', false)`
 
 // searchSQL builds the listing statement; q.First < 0 builds the count.
 func searchSQL(q catalog.Search) (string, []any) {
@@ -114,4 +126,42 @@ func searchSQL(q catalog.Search) (string, []any) {
 	}
 	return "SELECT " + productCols + ", count(*) OVER ()::int FROM products p WHERE " + cond +
 		"\nORDER BY " + order + " LIMIT " + arg(q.First) + " OFFSET " + arg(q.Offset), args
+}
+
+// ExplainSearch runs EXPLAIN ANALYZE on the statement Search would run for
+// q and returns the plan and the execution time in milliseconds.
+func (s *Store) ExplainSearch(ctx context.Context, q catalog.Search) (string, float64, error) {
+	sql, args := searchSQL(q)
+	conn, err := s.db.Acquire(ctx)
+	if err != nil {
+		return "", 0, err
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, setThreshold); err != nil {
+		return "", 0, err
+	}
+	// The fastest of three runs: one slow run is the machine, not the plan.
+	best := -1.0
+	for range 3 {
+		var plan []map[string]any
+		if err := conn.QueryRow(ctx, "EXPLAIN (ANALYZE, FORMAT JSON) "+sql, args...).Scan(&plan); err != nil {
+			return "", 0, fmt.Errorf("explain search: %w", err)
+		}
+		if ms, _ := plan[0]["Execution Time"].(float64); best < 0 || ms < best {
+			best = ms
+		}
+	}
+	var text strings.Builder
+	rows, err := conn.Query(ctx, "EXPLAIN (ANALYZE, COSTS OFF) "+sql, args...)
+	if err != nil {
+		return "", 0, fmt.Errorf("explain search: %w", err)
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return "", 0, fmt.Errorf("explain search: %w", err)
+	}
+	for _, l := range lines {
+		text.WriteString(l + "\n")
+	}
+	return text.String(), best, nil
 }
