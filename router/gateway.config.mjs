@@ -61,6 +61,9 @@ const settings = {
   subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 5000, 0),
   maxDepth: envInt('MAX_DEPTH', 12, 1),
   maxTokens: envInt('MAX_TOKENS', 2000, 1),
+  // How many proxies in front of the router append to X-Forwarded-For (a load
+  // balancer: 1). 0 means the TCP peer is the client.
+  trustedProxyHops: envInt('TRUSTED_PROXY_HOPS', 0, 0),
   queryPlanner: (env.QUERY_PLANNER || 'rust').toLowerCase(),
   accessLog: envBool('ACCESS_LOG', true),
   watchSupergraph: envBool('SUPERGRAPH_WATCH', true),
@@ -149,6 +152,21 @@ function authorizationOf(request, context) {
   if (!raw) return undefined;
   return /^(bearer|basic)\s/i.test(raw) ? raw : `Bearer ${raw}`;
 }
+// clientIpOf is the shopper's address as far as we can trust it: the entry
+// our own proxies added to X-Forwarded-For, or the TCP peer. Whatever the
+// client itself put there is ignored, so nobody can pick their own
+// rate-limit bucket in the subgraphs.
+function clientIpOf(request, context) {
+  const peer = context?.req?.socket?.remoteAddress ?? context?.request?.socket?.remoteAddress;
+  const hops = settings.trustedProxyHops;
+  const xff = request?.headers?.get?.('x-forwarded-for');
+  if (hops > 0 && xff) {
+    const parts = xff.split(',').map((p) => p.trim()).filter(Boolean);
+    if (parts.length >= hops) return parts[parts.length - hops];
+  }
+  return peer;
+}
+
 function clientNameOf(request, context) {
   return clientHeader('x-client-name', request, context) || clientHeader('apollographql-client-name', request, context);
 }
@@ -396,6 +414,7 @@ export const gatewayConfig = {
     fromClientToSubgraphs({ request, context }) {
       return {
         authorization: authorizationOf(request, context),
+        'x-forwarded-for': clientIpOf(request, context),
         'x-client-name': clientNameOf(request, context),
         'apollographql-client-name': clientHeader('apollographql-client-name', request, context),
         'apollographql-client-version': clientHeader('apollographql-client-version', request, context),
