@@ -120,7 +120,9 @@ func (a *App) StoresByIDs(ctx context.Context, ids []string) (map[string]catalog
 }
 
 // Categories returns the whole category tree as a flat list.
-func (a *App) Categories(ctx context.Context) ([]catalog.Category, error) { return a.store.Categories(ctx) }
+func (a *App) Categories(ctx context.Context) ([]catalog.Category, error) {
+	return a.store.Categories(ctx)
+}
 
 // CategoryBySlug returns a category, or nil.
 func (a *App) CategoryBySlug(ctx context.Context, slug string) (*catalog.Category, error) {
@@ -134,4 +136,6 @@ func (a *App) CategoryBySlug(ctx context.Context, slug string) (*catalog.Categor
 func (a *App) Brands(ctx context.Context) ([]catalog.Brand, error) { return a.store.Brands(ctx) }
 
 // Attributes returns every attribute with its values.
-func (a *App) Attributes(ctx context.Context) ([]catalog.Attribute, error) { return a.store.Attributes(ctx) }
+func (a *App) Attributes(ctx context.Context) ([]catalog.Attribute, error) {
+	return a.store.Attributes(ctx)
+}

@@ -69,6 +69,7 @@ func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model
 			out[i] = toProduct(p)
 		}
 	}
+	r.loaders(ctx).groupProducts(out)
 	return out, nil
 }
 
@@ -85,6 +86,7 @@ func (r *entityResolver) FindManyProductVariantByIDs(ctx context.Context, reps [
 			out[i] = toVariant(v)
 		}
 	}
+	r.loaders(ctx).groupVariants(validIDs(ids))
 	return out, nil
 }
 
@@ -216,7 +218,8 @@ func (r *productResolver) Brand(ctx context.Context, obj *model.Product) (*model
 	if obj.Page != nil {
 		return obj.Page.Brand, nil
 	}
-	b, err := r.loaders(ctx).BrandByID.Load(ctx, obj.BrandID)()
+	l := r.loaders(ctx)
+	b, err := loadWith(ctx, l.BrandByID, l.productGroup(obj, func(p *model.Product) string { return p.BrandID }), obj.BrandID)
 	if err != nil || b == nil {
 		return nil, err
 	}
@@ -228,7 +231,8 @@ func (r *productResolver) Category(ctx context.Context, obj *model.Product) (*mo
 	if obj.Page != nil && obj.Page.Category != nil {
 		return obj.Page.Category, nil
 	}
-	c, err := r.loaders(ctx).CategoryByID.Load(ctx, obj.CategoryID)()
+	l := r.loaders(ctx)
+	c, err := loadWith(ctx, l.CategoryByID, l.productGroup(obj, func(p *model.Product) string { return p.CategoryID }), obj.CategoryID)
 	if err != nil || c == nil {
 		return nil, err
 	}
@@ -240,7 +244,8 @@ func (r *productResolver) Media(ctx context.Context, obj *model.Product) ([]*mod
 	if obj.Page != nil {
 		return obj.Page.Media, nil
 	}
-	ms, err := r.loaders(ctx).ProductMediaOf.Load(ctx, obj.ID)()
+	l := r.loaders(ctx)
+	ms, err := loadWith(ctx, l.ProductMediaOf, l.productGroup(obj, productID), obj.ID)
 	return productMedia(ms), err
 }
 
@@ -249,10 +254,23 @@ func (r *productResolver) Variants(ctx context.Context, obj *model.Product) ([]*
 	if obj.Page != nil {
 		return obj.Page.Variants, nil
 	}
-	vs, err := r.loaders(ctx).VariantsOf.Load(ctx, obj.ID)()
-	if err != nil {
-		return nil, err
+	l := r.loaders(ctx)
+	group := l.productGroup(obj, productID)
+	var vs []catalog.Variant
+	var ids []string
+	for i, thunk := range queue(ctx, l.VariantsOf, group) {
+		all, err := thunk()
+		if err != nil {
+			return nil, err
+		}
+		if group[i] == obj.ID {
+			vs = all
+		}
+		for _, v := range all {
+			ids = append(ids, v.ID)
+		}
 	}
+	l.groupVariants(ids)
 	out := make([]*model.ProductVariant, len(vs))
 	for i, v := range vs {
 		out[i] = toVariant(v)
@@ -282,7 +300,8 @@ func (r *productVariantResolver) Attributes(ctx context.Context, obj *model.Prod
 	if obj.Attrs != nil {
 		return obj.Attrs, nil
 	}
-	as, err := r.loaders(ctx).VariantAttributes.Load(ctx, obj.ID)()
+	l := r.loaders(ctx)
+	as, err := loadWith(ctx, l.VariantAttributes, l.variantGroup(obj.ID), obj.ID)
 	return variantAttributes(as), err
 }
 
@@ -291,7 +310,8 @@ func (r *productVariantResolver) Media(ctx context.Context, obj *model.ProductVa
 	if obj.Images != nil {
 		return obj.Images, nil
 	}
-	ms, err := r.loaders(ctx).VariantMediaOf.Load(ctx, obj.ID)()
+	l := r.loaders(ctx)
+	ms, err := loadWith(ctx, l.VariantMediaOf, l.variantGroup(obj.ID), obj.ID)
 	return variantMedia(ms), err
 }
 
@@ -321,7 +341,7 @@ func (r *queryResolver) Products(ctx context.Context, filter *model.ProductFilte
 	if err != nil {
 		return nil, err
 	}
-	return toConnection(l), nil
+	return r.connection(ctx, l), nil
 }
 
 // Product is the resolver for the product field.
@@ -383,7 +403,7 @@ func (r *storeResolver) Products(ctx context.Context, obj *model.Store, first *i
 	if err != nil {
 		return nil, err
 	}
-	return toConnection(l), nil
+	return r.connection(ctx, l), nil
 }
 
 // Attribute returns AttributeResolver implementation.

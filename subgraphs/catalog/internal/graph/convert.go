@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/purra/supergraph/platform/money"
 
 	"github.com/purra/supergraph/subgraphs/catalog/internal/app"
@@ -123,6 +125,19 @@ func attributeValues(vs []catalog.AttributeValue) []*model.AttributeValue {
 		out[i] = &model.AttributeValue{ID: v.ID, Value: v.Value}
 	}
 	return out
+}
+
+func productID(p *model.Product) string { return p.ID }
+
+// connection converts a listing and groups its products for the edge loaders.
+func (r *Resolver) connection(ctx context.Context, l app.Listing) *model.ProductConnection {
+	c := toConnection(l)
+	nodes := make([]*model.Product, len(c.Edges))
+	for i, e := range c.Edges {
+		nodes[i] = e.Node
+	}
+	r.loaders(ctx).groupProducts(nodes)
+	return c
 }
 
 // toConnection turns a listing into a Relay connection with offset cursors.

@@ -3,12 +3,14 @@ package graph
 import (
 	"context"
 	"net/http"
+	"sync"
 
 	"github.com/graph-gophers/dataloader/v7"
 
 	"github.com/purra/supergraph/platform/loader"
 
 	"github.com/purra/supergraph/subgraphs/catalog/internal/catalog"
+	"github.com/purra/supergraph/subgraphs/catalog/internal/graph/model"
 	"github.com/purra/supergraph/subgraphs/catalog/internal/store"
 )
 
@@ -24,6 +26,83 @@ type Loaders struct {
 	VariantMediaOf    *dataloader.Loader[string, []catalog.Media]
 	VariantAttributes *dataloader.Loader[string, []catalog.VariantAttribute]
 	AttributeValuesOf *dataloader.Loader[string, []catalog.AttributeValue]
+
+	// Sibling groups: the products (and variants) that came back together
+	// in one list. An edge resolver loads the edge for the whole group at
+	// once, so a list costs one query per edge however the resolvers are
+	// scheduled (the loader's short wait alone splits batches under load).
+	mu       sync.Mutex
+	products map[string][]*model.Product
+	variants map[string][]string
+}
+
+// groupProducts records ps as loaded together.
+func (l *Loaders) groupProducts(ps []*model.Product) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range ps {
+		if p != nil {
+			l.products[p.ID] = ps
+		}
+	}
+}
+
+// groupVariants records the variant ids as loaded together.
+func (l *Loaders) groupVariants(ids []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		l.variants[id] = ids
+	}
+}
+
+// productGroup returns p's siblings (at least p), mapped through key.
+func (l *Loaders) productGroup(p *model.Product, key func(*model.Product) string) []string {
+	l.mu.Lock()
+	group := l.products[p.ID]
+	l.mu.Unlock()
+	if len(group) == 0 {
+		return []string{key(p)}
+	}
+	seen := map[string]bool{}
+	out := make([]string, 0, len(group))
+	for _, s := range group {
+		if s == nil {
+			continue
+		}
+		if k := key(s); !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// variantGroup returns the ids of id's siblings (at least id).
+func (l *Loaders) variantGroup(id string) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if g := l.variants[id]; len(g) > 0 {
+		return g
+	}
+	return []string{id}
+}
+
+// loadWith queues every key of the group in one batch, then waits for key.
+// Keys are queued one by one on this goroutine: LoadMany queues them from a
+// goroutine each, and under load some miss the batch window.
+func loadWith[V any](ctx context.Context, ld *dataloader.Loader[string, V], group []string, key string) (V, error) {
+	queue(ctx, ld, group)
+	return ld.Load(ctx, key)()
+}
+
+// queue adds keys to the loader's current batch and returns their thunks.
+func queue[V any](ctx context.Context, ld *dataloader.Loader[string, V], keys []string) []dataloader.Thunk[V] {
+	thunks := make([]dataloader.Thunk[V], len(keys))
+	for i, k := range keys {
+		thunks[i] = ld.Load(ctx, k)
+	}
+	return thunks
 }
 
 // NewLoaders returns fresh loaders over st.
@@ -39,6 +118,8 @@ func NewLoaders(st *store.Store) *Loaders {
 		VariantMediaOf:    loader.New(st.VariantMedia),
 		VariantAttributes: loader.New(st.VariantAttributes),
 		AttributeValuesOf: loader.New(st.AttributeValues),
+		products:          map[string][]*model.Product{},
+		variants:          map[string][]string{},
 	}
 }
 

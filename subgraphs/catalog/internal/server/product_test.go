@@ -50,16 +50,22 @@ type page struct {
 		Media []struct {
 			Alt      string
 			Position int
-			Urls     []struct{ URL, Format string; Width int }
+			Urls     []struct {
+				URL, Format string
+				Width       int
+			}
 		}
 		Variants []variantOut
 	}
 }
 
 type variantOut struct {
-	ID, SKU, Title   string
-	Mrp              struct{ Paise int64 }
-	Price            struct{ Paise int64; Formatted string }
+	ID, SKU, Title string
+	Mrp            struct{ Paise int64 }
+	Price          struct {
+		Paise     int64
+		Formatted string
+	}
 	RetailerPrice    *struct{ Paise int64 }
 	MinOrderQuantity *int
 	Attributes       []struct {
@@ -181,7 +187,14 @@ func TestProductPage(t *testing.T) {
 func TestEntitiesBatched(t *testing.T) {
 	e := seeded(t)
 	var slugs struct {
-		Products struct{ Edges []struct{ Node struct{ ID string; Variants []struct{ ID string } } } }
+		Products struct {
+			Edges []struct {
+				Node struct {
+					ID       string
+					Variants []struct{ ID string }
+				}
+			}
+		}
 	}
 	e.mustDo("", `{ products(first: 20, sort: NEWEST) { edges { node { id variants { id } } } } }`, nil, &slugs)
 	var products, variants []map[string]any
@@ -194,7 +207,9 @@ func TestEntitiesBatched(t *testing.T) {
 	}
 	const q = `query($r: [_Any!]!) { _entities(representations: $r) {
 		... on Product { id title slug } ... on ProductVariant { id sku } ... on Store { id } } }`
-	type out struct{ Entities []map[string]any `json:"_entities"` }
+	type out struct {
+		Entities []map[string]any `json:"_entities"`
+	}
 
 	var got out
 	if n := e.counted(q, map[string]any{"r": products}, &got); n != 1 {
@@ -251,7 +266,11 @@ func TestRedisDown(t *testing.T) {
 	if l := e.search(query("iphone 15")); len(l.Products.Edges) == 0 {
 		t.Fatal("search failed without Redis")
 	}
-	var out struct{ UpdateVariant struct{ Variant struct{ Price struct{ Paise int64 } } } }
+	var out struct {
+		UpdateVariant struct {
+			Variant struct{ Price struct{ Paise int64 } }
+		}
+	}
 	e.mustDo(e.token(vikram, "OWNER"), updatePriceQ, map[string]any{"id": seed.ID("variant", "APPLE-IPHONE-15-BLACK-128GB"), "price": 75_000_00}, &out)
 	if p := e.page("", map[string]any{"slug": "apple-iphone-15"}).Product; fmt.Sprint(p.PriceRange.Min.Paise) != "7500000" {
 		t.Fatalf("after update without Redis: %+v", p.PriceRange)

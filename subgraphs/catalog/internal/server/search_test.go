@@ -63,7 +63,9 @@ func (e *env) search(vars map[string]any) listing {
 	return out
 }
 
-func query(q string) map[string]any { return map[string]any{"f": map[string]any{"query": q}, "first": 20} }
+func query(q string) map[string]any {
+	return map[string]any{"f": map[string]any{"query": q}, "first": 20}
+}
 
 func TestSearch(t *testing.T) {
 	e := seeded(t)

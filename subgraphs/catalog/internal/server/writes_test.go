@@ -40,7 +40,9 @@ func TestOwnerUpdatesPrice(t *testing.T) {
 	}
 
 	var out struct {
-		UpdateVariant struct{ Variant struct{ Price struct{ Paise int64 } } }
+		UpdateVariant struct {
+			Variant struct{ Price struct{ Paise int64 } }
+		}
 	}
 	e.mustDo(e.token(vikram, "OWNER"), updatePriceQ, map[string]any{"id": iphoneBlack128, "price": 74_900_00, "retail": 70_000_00}, &out)
 	if out.UpdateVariant.Variant.Price.Paise != 74_900_00 {
@@ -113,7 +115,9 @@ func TestListingAProduct(t *testing.T) {
 	}
 	seededEvents := events()
 	var created struct {
-		CreateProduct struct{ Product struct{ ID, Slug, Status string } }
+		CreateProduct struct {
+			Product struct{ ID, Slug, Status string }
+		}
 	}
 	e.mustDo(owner, createProductQ, map[string]any{"in": productInput("OnePlus 13 5G")}, &created)
 	p := created.CreateProduct.Product
@@ -202,7 +206,9 @@ func TestListingAProduct(t *testing.T) {
 	if out := e.page("", map[string]any{"slug": "oneplus-13-5g"}); out.Product != nil {
 		t.Fatal("archived product page still public")
 	}
-	var ents struct{ Entities []map[string]any `json:"_entities"` }
+	var ents struct {
+		Entities []map[string]any `json:"_entities"`
+	}
 	e.mustDo("", `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { status } } }`,
 		map[string]any{"r": []map[string]any{{"__typename": "Product", "id": p.ID}}}, &ents)
 	if ents.Entities[0]["status"] != "ARCHIVED" {

@@ -53,9 +53,9 @@ type ProductVariant struct {
 	RetailerPaise *int64
 	MOQ           int
 	// Preloaded edges from a product page; nil means "load".
-	Attrs   []*VariantAttributeValue
-	Images  []*VariantMedia
-	Parent  *Product
+	Attrs  []*VariantAttributeValue
+	Images []*VariantMedia
+	Parent *Product
 }
 
 // Category is a category row; parent, children and breadcrumbs are resolved.
