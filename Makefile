@@ -60,7 +60,11 @@ vet: ## go vet every module
 	@for m in $(GO_MODULES); do [ -f $$m/go.mod ] && (cd $$m && go vet ./...) || exit 1; done
 
 .PHONY: test
-test: deps vet generate-check compose-check persisted-check test-unit test-node test-e2e ## every test: checks, unit/integration, node, end to end
+test: deps vet generate-check compose-check persisted-check deploy-check test-unit test-node test-e2e ## every test: checks, unit/integration, node, end to end
+
+.PHONY: deploy-check
+deploy-check: ## validate deploy/ offline (compose, kustomize + Kubernetes types, Dockerfiles, Apollo Router config)
+	bash deploy/check.sh
 
 .PHONY: test-unit
 test-unit: ## platform and subgraph tests against the real Postgres, Redis and Kafka protocol

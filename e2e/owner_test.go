@@ -46,6 +46,10 @@ func TestOwnerUpdatesPrice(t *testing.T) {
 	vikram.must(t, updateVariantPrice, map[string]any{"input": map[string]any{"id": before.ID, "price": newPrice}}, &out)
 	require.Equal(t, newPrice, out.UpdateVariant.Variant.Price.Paise)
 	require.Equal(t, newPrice, productVariants(t, client{}, slug)[0].Price.Paise, "the next read shows the new price")
+	var product struct{ Product struct{ ID string } }
+	client{}.must(t, `query($s: String!) { product(slug: $s) { id } }`, map[string]any{"s": slug}, &product)
+	env := awaitEvent(t, "catalog.events", "variant.price_changed", product.Product.ID)
+	require.Contains(t, string(env.Payload), before.ID, "the event names the variant")
 
 	r = vikram.do(t, updateVariantPrice, map[string]any{"input": map[string]any{"id": before.ID, "price": -100}}, nil)
 	require.Equal(t, "BAD_USER_INPUT", r.code(), "negative price")

@@ -100,3 +100,22 @@ func TestSearchIsSafeAndTolerant(t *testing.T) {
 	client{}.must(t, op(t, "SearchProducts"), map[string]any{"filter": map[string]any{"query": "iphone"}}, &out)
 	assert.Positive(t, out.Products.TotalCount, "the products table survived")
 }
+
+// TestRefreshTokenRotation: a refresh token works once; presenting it again
+// ends the whole session family.
+func TestRefreshTokenRotation(t *testing.T) {
+	_, first := newShopper(t)
+	const refresh = `mutation($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken } }`
+	var out struct{ RefreshToken authPayload }
+	client{}.must(t, refresh, map[string]any{"t": first.RefreshToken}, &out)
+	second := out.RefreshToken
+	require.NotEqual(t, first.RefreshToken, second.RefreshToken)
+	var me struct{ Me struct{ ID string } }
+	client{}.withToken(second.AccessToken).must(t, `{ me { id } }`, nil, &me)
+	require.Equal(t, first.User.ID, me.Me.ID)
+
+	r := client{}.do(t, refresh, map[string]any{"t": first.RefreshToken}, nil)
+	require.Equal(t, "UNAUTHENTICATED", r.code(), "reuse of a rotated token")
+	r = client{}.do(t, refresh, map[string]any{"t": second.RefreshToken}, nil)
+	require.Equal(t, "UNAUTHENTICATED", r.code(), "the family was revoked")
+}
