@@ -87,3 +87,30 @@ func TestFederation(t *testing.T) {
 		require.Nil(t, e.Node.CreatedBy.Email, "another user's email stays private")
 	}
 }
+
+// TestResponseCacheNeverCrossesSessions: the router caches anonymous product
+// pages, but a signed-in retailer must still get the retailer prices that an
+// anonymous shopper may not see.
+func TestResponseCacheNeverCrossesSessions(t *testing.T) {
+	const slug = "apple-iphone-15-pro"
+	query := `query($s: String!) { product(slug: $s) { variants { id retailerPrice { paise } } } }`
+	var anon struct {
+		Product struct {
+			Variants []struct{ RetailerPrice *struct{ Paise int64 } }
+		}
+	}
+	for range 2 { // the second read is served from the cache
+		client{}.must(t, query, map[string]any{"s": slug}, &anon)
+		require.Nil(t, anon.Product.Variants[0].RetailerPrice, "hidden from anonymous shoppers")
+	}
+	amit, _ := login(t, "amit@purra.in", seedPassword)
+	var retailer struct {
+		Product struct {
+			Variants []struct{ RetailerPrice *struct{ Paise int64 } }
+		}
+	}
+	amit.must(t, query, map[string]any{"s": slug}, &retailer)
+	require.NotNil(t, retailer.Product.Variants[0].RetailerPrice, "a retailer sees retailer prices, not the cached anonymous page")
+	client{}.must(t, query, map[string]any{"s": slug}, &anon)
+	require.Nil(t, anon.Product.Variants[0].RetailerPrice, "and the retailer's answer was not cached for others")
+}

@@ -64,6 +64,10 @@ const settings = {
   // How many proxies in front of the router append to X-Forwarded-For (a load
   // balancer: 1). 0 means the TCP peer is the client.
   trustedProxyHops: envInt('TRUSTED_PROXY_HOPS', 0, 0),
+  // Response cache for anonymous queries (product pages, search): 0 turns it off.
+  responseCacheTtlMs: envInt('RESPONSE_CACHE_TTL_MS', 10000, 0),
+  // Share the response cache (and its invalidations) between router replicas.
+  responseCacheRedisUrl: process.env.RESPONSE_CACHE_REDIS_URL || '',
   queryPlanner: (env.QUERY_PLANNER || 'rust').toLowerCase(),
   accessLog: envBool('ACCESS_LOG', true),
   watchSupergraph: envBool('SUPERGRAPH_WATCH', true),
@@ -429,6 +433,26 @@ export const gatewayConfig = {
   },
 
   transportEntries,
+
+  // Anonymous shoppers all see the same product pages and search results, so
+  // the router keeps their responses for a few seconds. Signed-in callers may
+  // see more (retailer prices, personal fields): their requests are keyed by
+  // their token, so they never read a shared entry, and their results are never
+  // stored. A mutation through the router evicts every cached response that
+  // contains an entity it returned (e.g. the ProductVariant whose price changed),
+  // whoever sent it, so the next read shows the change.
+  responseCaching: settings.responseCacheTtlMs > 0 ? {
+    session: (request) => request?.headers?.get?.('authorization') || null,
+    ttl: settings.responseCacheTtlMs,
+    onTtl: ({ ttl, context }) => (context?.request?.headers?.get?.('authorization') ? 0 : ttl),
+    invalidateViaMutation: true,
+    includeExtensionMetadata: false,
+  } : undefined,
+  ...(settings.responseCacheRedisUrl
+    // No keyPrefix: the response-cache adapter does not round-trip prefixed
+    // keys when it invalidates. Give the router a Redis database of its own.
+    ? { cache: { type: 'redis', url: settings.responseCacheRedisUrl } }
+    : {}),
 
   persistedDocuments: {
     getPersistedOperation: (id) => persisted.get(normaliseId(id)) ?? null,
