@@ -55,6 +55,19 @@ func (s *Stack) StartSubgraph(_ context.Context, name string) error {
 	if err != nil {
 		return err
 	}
+	cmd := exec.Command(s.binary(name))
+	cmd.Env = s.env(sg)
+	if err := s.spawn(name, cmd); err != nil {
+		return err
+	}
+	s.logf("%-13s started on %s (pid %d, log %s)", name, sg.Addr(), cmd.Process.Pid, s.logPath(name))
+	return nil
+}
+
+// spawn starts cmd in its own process group, logging to .run/logs/<name>.log,
+// and tracks it under name. The child dies with us (Pdeathsig), so a killed
+// test run leaves no stray servers on the ports.
+func (s *Stack) spawn(name string, cmd *exec.Cmd) error {
 	if err := os.MkdirAll(s.logDir(), 0o755); err != nil {
 		return err
 	}
@@ -62,8 +75,7 @@ func (s *Stack) StartSubgraph(_ context.Context, name string) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(s.binary(name))
-	cmd.Env, cmd.Stdout, cmd.Stderr = s.env(sg), logf, logf
+	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
 		logf.Close()
@@ -74,7 +86,6 @@ func (s *Stack) StartSubgraph(_ context.Context, name string) error {
 	s.mu.Lock()
 	s.procs[name] = p
 	s.mu.Unlock()
-	s.logf("%-13s started on %s (pid %d, log %s)", name, sg.Addr(), cmd.Process.Pid, s.logPath(name))
 	return nil
 }
 
