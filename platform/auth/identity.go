@@ -32,6 +32,19 @@ type Identity struct {
 func (i Identity) Has(scope string) bool { return slices.Contains(i.Scopes, scope) }
 
 type identityKey struct{}
+type rawAuthKey struct{}
+
+// withAuthorization keeps the caller's Authorization header so that calls to
+// other subgraphs on the caller's behalf carry the same credentials.
+func withAuthorization(ctx context.Context, header string) context.Context {
+	return context.WithValue(ctx, rawAuthKey{}, header)
+}
+
+// Authorization returns the caller's verified Authorization header, or "".
+func Authorization(ctx context.Context) string {
+	h, _ := ctx.Value(rawAuthKey{}).(string)
+	return h
+}
 type authErrKey struct{}
 
 // WithIdentity returns ctx carrying id.

@@ -135,7 +135,7 @@ func (v *Verifier) Authenticate(ctx context.Context, header string) context.Cont
 	if err != nil {
 		return withTokenError(ctx, err)
 	}
-	return WithIdentity(ctx, id)
+	return WithIdentity(withAuthorization(ctx, header), id)
 }
 
 // rateLimiter bounds JWKS refreshes triggered by unknown key ids (a rotated

@@ -19,6 +19,8 @@ const (
 	NotFound        Code = "NOT_FOUND"
 	Conflict        Code = "CONFLICT"
 	RateLimited     Code = "RATE_LIMITED"
+	// Unavailable: a subgraph this one depends on did not answer in time.
+	Unavailable Code = "SERVICE_UNAVAILABLE"
 	Internal        Code = "INTERNAL"
 )
 
