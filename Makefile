@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Every folder under subgraphs/ is a subgraph with schema/<name>.graphqls.
-SUBGRAPHS := $(notdir $(wildcard subgraphs/*))
+# A subgraph is a folder subgraphs/<name> with its command in cmd/<name> (and
+# its SDL in schema/<name>.graphqls).
+SUBGRAPHS := $(sort $(foreach d,$(wildcard subgraphs/*/cmd/*),$(notdir $(d))))
 GO_MODULES := platform tools e2e $(addprefix subgraphs/,$(SUBGRAPHS))
 
 .PHONY: help
