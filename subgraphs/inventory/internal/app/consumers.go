@@ -1,0 +1,62 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/purra/supergraph/subgraphs/inventory/internal/stock"
+	"github.com/purra/supergraph/subgraphs/inventory/internal/store"
+)
+
+// ErrInvalidEvent marks an event no retry can apply (a malformed id, a
+// negative stock); the consumer logs and skips it.
+var ErrInvalidEvent = errors.New("invalid event")
+
+// maxSKU bounds the SKU copied from catalog (catalog allows 64).
+const maxSKU = 100
+
+// CreateLevel creates a new variant's stock level in tx with initial units
+// on hand. A level that exists already is not touched (false).
+func (a *App) CreateLevel(ctx context.Context, tx pgx.Tx, variantID, storeID, sku string, initial int) (bool, error) {
+	vid, ok1 := stock.ParseID(variantID)
+	sid, ok2 := stock.ParseID(storeID)
+	if !ok1 || !ok2 || initial < 0 || initial > stock.MaxOnHand || len(sku) > maxSKU {
+		return false, fmt.Errorf("%w: variant %q of store %q with initial stock %d", ErrInvalidEvent, variantID, storeID, initial)
+	}
+	return a.store.CreateLevel(ctx, tx, vid, sid, sku, initial)
+}
+
+// Order statuses inventory reacts to (orders' OrderStatus).
+const (
+	OrderConfirmed = "CONFIRMED"
+	OrderCancelled = "CANCELLED"
+)
+
+// OrderStatusChanged applies an order's new status in tx: CONFIRMED commits
+// its reservation, CANCELLED releases it (or returns committed units to the
+// stock on hand). Other statuses, unknown orders and moves that no longer
+// apply (a commit after a release) are no-ops: false.
+func (a *App) OrderStatusChanged(ctx context.Context, tx pgx.Tx, orderID, to string) (bool, error) {
+	id, ok := stock.ParseID(orderID)
+	if !ok {
+		return false, fmt.Errorf("%w: order id %q", ErrInvalidEvent, orderID)
+	}
+	switch to {
+	case OrderConfirmed:
+		moved, err := a.store.ConfirmOrder(ctx, tx, id)
+		if errors.Is(err, store.ErrRetakeShort) {
+			// Paid for, but its stock expired and sold meanwhile: nothing to
+			// commit. Logged loudly for the store to settle; not retried.
+			a.log.ErrorContext(ctx, "confirmed order's stock expired and is no longer available",
+				"order_id", id, "err", err)
+			return false, nil
+		}
+		return moved, err
+	case OrderCancelled:
+		return a.store.CancelOrder(ctx, tx, id)
+	}
+	return false, nil
+}

@@ -1,0 +1,61 @@
+// Package events holds inventory's inbound consumers: catalog's new variants
+// become stock levels, orders' status changes commit or release reservations.
+// platform/kafka applies each event once, in the transaction given here.
+package events
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/purra/supergraph/platform/kafka"
+
+	"github.com/purra/supergraph/subgraphs/inventory/internal/app"
+)
+
+// Event types consumed.
+const (
+	VariantCreated     = "variant.created"
+	OrderStatusChanged = "order.status_changed"
+)
+
+// variantCreated is the part of catalog's variant.created inventory reads.
+type variantCreated struct {
+	VariantID    string `json:"variantId"`
+	StoreID      string `json:"storeId"`
+	SKU          string `json:"sku"`
+	InitialStock int    `json:"initialStock"`
+}
+
+// orderStatusChanged is the part of orders' order.status_changed inventory
+// reads: the reservation, not the event's items, says what to commit.
+type orderStatusChanged struct {
+	OrderID string `json:"orderId"`
+	To      string `json:"to"`
+}
+
+// Register subscribes inventory's handlers on c.
+func Register(c *kafka.Consumer, a *app.App, log *slog.Logger) {
+	kafka.Handle(c, kafka.Topic("catalog"), VariantCreated,
+		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e variantCreated) error {
+			_, err := a.CreateLevel(ctx, tx, e.VariantID, e.StoreID, e.SKU, e.InitialStock)
+			return skipInvalid(ctx, log, env, err)
+		})
+	kafka.Handle(c, kafka.Topic("orders"), OrderStatusChanged,
+		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e orderStatusChanged) error {
+			_, err := a.OrderStatusChanged(ctx, tx, e.OrderID, e.To)
+			return skipInvalid(ctx, log, env, err)
+		})
+}
+
+// skipInvalid turns an event no retry can fix into a logged no-op (it is
+// still marked processed); other errors are retried by the consumer.
+func skipInvalid(ctx context.Context, log *slog.Logger, env kafka.Envelope, err error) error {
+	if errors.Is(err, app.ErrInvalidEvent) {
+		log.ErrorContext(ctx, "invalid event skipped", "event_type", env.Type, "event_id", env.ID, "err", err)
+		return nil
+	}
+	return err
+}
