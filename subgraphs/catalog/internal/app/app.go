@@ -46,13 +46,29 @@ func (a *App) invalidate(ctx context.Context, id string, slugs ...string) {
 	for _, s := range slugs {
 		keys = append(keys, PageKeyBySlug(s))
 	}
+	a.dropPages(ctx, keys)
+}
+
+// dropPages deletes cached pages now and once more after RecheckAfter.
+func (a *App) dropPages(ctx context.Context, keys []string) {
+	if len(keys) == 0 {
+		return
+	}
 	a.cache.Delete(ctx, keys...)
 	later := context.WithoutCancel(ctx)
 	time.AfterFunc(a.RecheckAfter, func() { a.cache.Delete(later, keys...) })
 }
 
-// isAdmin: admin tokens (issued by the admin subgraph) act on any store.
-func isAdmin(id auth.Identity) bool { return id.Role == auth.RoleAdmin }
+// ScopeCatalogWrite is the admin permission to change any store's products
+// and the GST rates.
+const ScopeCatalogWrite = "catalog:write"
+
+// writesAnyStore: an admin holding catalog:write may change any store's products.
+func writesAnyStore(id auth.Identity) bool { return id.Has(ScopeCatalogWrite) }
+
+// isAdmin: admins (by role, or by holding catalog:write) see what owners see
+// in any store.
+func isAdmin(id auth.Identity) bool { return id.Role == auth.RoleAdmin || writesAnyStore(id) }
 
 // SeesRetailTerms reports whether the caller may see retailer prices and
 // minimum order quantities: retailers, owners and admins.
@@ -61,7 +77,8 @@ func SeesRetailTerms(ctx context.Context) bool {
 	return ok && (id.Has(auth.RoleRetailer) || id.Has(auth.RoleOwner) || isAdmin(id))
 }
 
-// authorizeProduct returns the caller when they own the store of product id.
+// authorizeProduct returns the caller when they own the store of product id
+// or hold catalog:write.
 func (a *App) authorizeProduct(ctx context.Context, productID string) (auth.Identity, error) {
 	id, err := auth.Require(ctx)
 	if err != nil {
@@ -74,7 +91,7 @@ func (a *App) authorizeProduct(ctx context.Context, productID string) (auth.Iden
 	if owner == "" {
 		return id, errs.Missing("product")
 	}
-	if owner != id.Subject && !isAdmin(id) {
+	if owner != id.Subject && !writesAnyStore(id) {
 		return id, errs.Denied("only the store's owner may change this product")
 	}
 	return id, nil
@@ -93,7 +110,7 @@ func (a *App) authorizeVariant(ctx context.Context, variantID string) (auth.Iden
 	if owner == "" {
 		return id, "", errs.Missing("variant")
 	}
-	if owner != id.Subject && !isAdmin(id) {
+	if owner != id.Subject && !writesAnyStore(id) {
 		return id, "", errs.Denied("only the store's owner may change this variant")
 	}
 	return id, productID, nil

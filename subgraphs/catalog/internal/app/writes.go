@@ -9,7 +9,8 @@ import (
 	"github.com/purra/supergraph/subgraphs/catalog/internal/catalog"
 )
 
-// CreateProduct lists a DRAFT product in a store the caller owns.
+// CreateProduct lists a DRAFT product in a store the caller owns (or, with
+// catalog:write, in any store).
 func (a *App) CreateProduct(ctx context.Context, in catalog.NewProduct) (catalog.Product, error) {
 	id, err := auth.Require(ctx)
 	if err != nil {
@@ -26,7 +27,7 @@ func (a *App) CreateProduct(ctx context.Context, in catalog.NewProduct) (catalog
 	if !ok {
 		return catalog.Product{}, errs.BadInput("storeId", "unknown store")
 	}
-	if st.OwnerUserID != id.Subject && !isAdmin(id) {
+	if st.OwnerUserID != id.Subject && !writesAnyStore(id) {
 		return catalog.Product{}, errs.Denied("only the store's owner may list products in it")
 	}
 	in.CreatedBy = id.Subject

@@ -122,4 +122,7 @@ type Store struct {
 	OwnerUserID string `json:"ownerUserId"`
 	Name        string `json:"name"`
 	Status      string `json:"status"`
+	// State is the IndianState name of the store's GST place of supply
+	// (e.g. KARNATAKA); "" when not known yet.
+	State string `json:"state,omitempty"`
 }

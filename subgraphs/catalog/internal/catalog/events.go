@@ -41,16 +41,19 @@ type ProductArchived struct {
 func (ProductArchived) EventType() string { return "product.archived" }
 func (ProductArchived) EventVersion() int { return 1 }
 
-// VariantCreated: a product got a new SKU.
+// VariantCreated: a product got a new SKU. InitialStock is the stock the
+// store starts with; inventory, which owns stock, creates the stock level from it.
 type VariantCreated struct {
 	VariantID          string `json:"variantId"`
 	ProductID          string `json:"productId"`
+	StoreID            string `json:"storeId"`
 	SKU                string `json:"sku"`
 	Title              string `json:"title"`
 	MRPPaise           int64  `json:"mrpPaise"`
 	PricePaise         int64  `json:"pricePaise"`
 	RetailerPricePaise *int64 `json:"retailerPricePaise"`
 	MinOrderQuantity   int    `json:"minOrderQuantity"`
+	InitialStock       int    `json:"initialStock"`
 }
 
 func (VariantCreated) EventType() string { return "variant.created" }
@@ -84,3 +87,25 @@ type VariantUpdated struct {
 
 func (VariantUpdated) EventType() string { return "variant.updated" }
 func (VariantUpdated) EventVersion() int { return 1 }
+
+// GSTRateChanged: an admin set the GST rate of an HSN code (keyed by the HSN
+// code). OldRatePercent is null when the code had no rate of its own before.
+type GSTRateChanged struct {
+	HSNCode        string   `json:"hsnCode"`
+	OldRatePercent *float64 `json:"oldRatePercent"`
+	NewRatePercent float64  `json:"newRatePercent"`
+}
+
+func (GSTRateChanged) EventType() string { return "gst_rate.changed" }
+func (GSTRateChanged) EventVersion() int { return 1 }
+
+// Events consumed by the catalogue.
+
+// StockChanged is inventory's stock.changed (topic inventory.events): sent
+// when a variant's inStock flips and on its first stock. Only the fields the
+// catalogue reads.
+type StockChanged struct {
+	VariantID string `json:"variantId"`
+	Available int    `json:"available"`
+	InStock   bool   `json:"inStock"`
+}

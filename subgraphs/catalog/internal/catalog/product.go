@@ -130,6 +130,9 @@ type NewVariant struct {
 	RetailerPrice     *int64
 	MOQ               int
 	AttributeValueIDs []string
+	// InitialStock is the stock the store starts with, announced to
+	// inventory in variant.created (the catalogue keeps no stock).
+	InitialStock int
 }
 
 // Validate normalises v and checks every field that needs no lookup.
@@ -145,6 +148,9 @@ func (v *NewVariant) Validate() error {
 	}
 	if err := Prices(v.MRP, v.Price, v.RetailerPrice, v.MOQ); err != nil {
 		return err
+	}
+	if v.InitialStock < 0 || v.InitialStock > MaxInitialStock {
+		return errs.BadInput("initialStock", "must be between 0 and %d", MaxInitialStock)
 	}
 	if len(v.AttributeValueIDs) > 20 {
 		return errs.BadInput("attributeValueIds", "at most 20 values")

@@ -26,6 +26,8 @@ const (
 	// sums over carts cannot overflow and typos with extra zeros are caught.
 	MaxPaise = 1_000_000_000_00
 	MaxMOQ   = 100_000
+	// MaxInitialStock bounds the stock a new variant can start with.
+	MaxInitialStock = 1_000_000
 )
 
 // ParseID returns id in canonical UUID form, or false. Ids from clients go

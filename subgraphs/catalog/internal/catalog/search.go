@@ -48,9 +48,12 @@ type Search struct {
 	MinPrice   *int64
 	MaxPrice   *int64
 	Attributes []AttributeFilter
-	Sort       Sort
-	First      int
-	Offset     int
+	// InStock: true keeps products with a matching variant in stock, false
+	// products with no variant in stock, nil does not look at stock.
+	InStock *bool
+	Sort    Sort
+	First   int
+	Offset  int
 	// StoreID restricts to one store (Store.products).
 	StoreID string
 }
@@ -63,6 +66,7 @@ type SearchInput struct {
 	MinPrice   *int64
 	MaxPrice   *int64
 	Attributes []AttributeFilter
+	InStock    *bool
 	Sort       Sort
 	First      int
 	After      string
@@ -70,7 +74,7 @@ type SearchInput struct {
 
 // NewSearch validates in. Field names are those of the products query.
 func NewSearch(in SearchInput) (Search, error) {
-	s := Search{Sort: in.Sort, First: in.First, MinPrice: in.MinPrice, MaxPrice: in.MaxPrice}
+	s := Search{Sort: in.Sort, First: in.First, MinPrice: in.MinPrice, MaxPrice: in.MaxPrice, InStock: in.InStock}
 	if s.Sort == "" {
 		s.Sort = Relevance
 	}

@@ -24,6 +24,10 @@ const (
 	// BulkSKU is the variant with a retailer price and a minimum order of 50
 	// that the commerce demo orders in bulk (Amit, a retailer).
 	BulkSKU = "BOAT-AIRDOPES-141-TRUE-WIRELESS-BOLD-BLACK"
+	// BulkStock is the bulk SKU's initial stock: enough for Amit's order of 100.
+	BulkStock = 1000
+	// TechHubState is TechHub's GST place of supply (Bengaluru).
+	TechHubState = "KARNATAKA"
 )
 
 var namespace = uuid.MustParse("01937a00-0000-7000-8000-00000000ca7a")
@@ -31,7 +35,8 @@ var namespace = uuid.MustParse("01937a00-0000-7000-8000-00000000ca7a")
 // ID is the deterministic id of a seeded row of kind with natural key key.
 func ID(kind, key string) string { return uuid.NewSHA1(namespace, []byte(kind+":"+key)).String() }
 
-// Run loads the catalogue through st (one transaction, one product.created per new product).
+// Run loads the catalogue through st: one transaction, with one product.created
+// per new product and one variant.created (with its initial stock) per new variant.
 func Run(ctx context.Context, st *store.Store) (int, error) {
 	return st.Import(ctx, Catalogue(), VikramID)
 }
@@ -41,7 +46,8 @@ var epoch = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 
 // Catalogue builds the demo data from the tables in data.go.
 func Catalogue() store.Import {
-	in := store.Import{Store: catalog.Store{ID: TechHubID, OwnerUserID: VikramID, Name: "TechHub", Status: "ACTIVE"}}
+	in := store.Import{Store: catalog.Store{ID: TechHubID, OwnerUserID: VikramID, Name: "TechHub", Status: "ACTIVE",
+		State: TechHubState}}
 	for i, c := range categories {
 		cat := catalog.Category{ID: ID("category", c.Slug), Name: c.Name, Slug: c.Slug, Position: i}
 		if c.Parent != "" {
@@ -117,7 +123,35 @@ func product(g group, l line, n int, addValue func(attr, v string) catalog.Varia
 			ip.Variants = append(ip.Variants, variant(g, l, p, colour, tier, ti, len(ip.Variants), addValue))
 		}
 	}
+	ip.InitialStock = make(map[string]int, len(ip.Variants))
+	for _, v := range ip.Variants {
+		ip.InitialStock[v.ID] = InitialStock(slug, v.SKU)
+	}
 	return ip
+}
+
+// InitialStock is the deterministic stock a seeded variant starts with:
+// 20–300 units from its SKU; 100–300 for the iPhone 15 family, which the
+// demo sells most of; BulkStock for the bulk SKU.
+func InitialStock(productSlug, sku string) int {
+	h := int(hash("stock:" + sku))
+	switch {
+	case sku == BulkSKU:
+		return BulkStock
+	case isIPhone15(productSlug):
+		return 100 + h%201
+	default:
+		return 20 + h%281
+	}
+}
+
+// isIPhone15 reports whether the product is an iPhone 15 model (not its accessories).
+func isIPhone15(slug string) bool {
+	switch slug {
+	case "apple-iphone-15", "apple-iphone-15-plus", "apple-iphone-15-pro", "apple-iphone-15-pro-max":
+		return true
+	}
+	return false
 }
 
 func variant(g group, l line, p catalog.Product, colour, tier string, tierIndex, pos int,

@@ -10,6 +10,7 @@ import (
 	"github.com/purra/supergraph/platform/service"
 
 	"github.com/purra/supergraph/subgraphs/catalog/internal/app"
+	"github.com/purra/supergraph/subgraphs/catalog/internal/events"
 	"github.com/purra/supergraph/subgraphs/catalog/internal/graph"
 	"github.com/purra/supergraph/subgraphs/catalog/internal/seed"
 	"github.com/purra/supergraph/subgraphs/catalog/internal/store"
@@ -33,6 +34,7 @@ func Spec() service.Spec {
 func build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 	st := store.New(d.DB, d.Topic)
 	a := app.New(st, d.Cache, d.Log)
+	events.Register(d.Consumer, a, d.Log)
 	schema := graph.NewExecutableSchema(graph.Config{
 		Resolvers:  &graph.Resolver{App: a, Reads: st},
 		Directives: graph.DirectiveRoot{RequiresScopes: auth.RequiresScopes},

@@ -6,6 +6,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/purra/supergraph/platform/kafka"
+	"github.com/purra/supergraph/platform/outbox"
+
 	"github.com/purra/supergraph/subgraphs/catalog/internal/catalog"
 )
 
@@ -25,11 +28,14 @@ type ImportProduct struct {
 	Product  catalog.Product
 	Media    []catalog.Media
 	Variants []catalog.Variant
+	// InitialStock by variant id, announced to inventory in variant.created.
+	InitialStock map[string]int
 }
 
 // Import loads in one transaction: reference rows are upserted, products
 // not present yet are copied in with their variants and media, and each new
-// product gets one product.created event. It returns how many products it added.
+// product gets one product.created event followed by one variant.created
+// per variant (with its initial stock). It returns how many products it added.
 func (s *Store) Import(ctx context.Context, in Import, actor string) (int, error) {
 	added := 0
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
@@ -52,22 +58,17 @@ func (s *Store) Import(ctx context.Context, in Import, actor string) (int, error
 			return err
 		}
 		ids := make([]string, len(fresh))
-		events := make([]catalog.ProductCreated, len(fresh))
 		for i, p := range fresh {
 			ids[i] = p.Product.ID
-			pr := p.Product
-			events[i] = catalog.ProductCreated{ProductID: pr.ID, StoreID: pr.StoreID, Slug: pr.Slug, Title: pr.Title,
-				BrandID: pr.BrandID, CategoryID: pr.CategoryID, HSNCode: pr.HSNCode, Status: pr.Status, CreatedBy: pr.CreatedBy}
 		}
 		if err := refresh(ctx, tx, ids...); err != nil {
 			return err
 		}
-		for _, e := range events {
-			if err := s.appendEvents(ctx, tx, e.ProductID, actor, e); err != nil {
-				return err
-			}
+		msgs, err := s.importEvents(ctx, fresh, actor)
+		if err != nil {
+			return err
 		}
-		return nil
+		return outbox.Append(ctx, tx, msgs...)
 	})
 	if err != nil || added == 0 {
 		return added, err
@@ -79,11 +80,38 @@ func (s *Store) Import(ctx context.Context, in Import, actor string) (int, error
 	return added, nil
 }
 
+// importEvents announces each new product and then its variants, keyed by
+// the product id like every other write.
+func (s *Store) importEvents(ctx context.Context, fresh []ImportProduct, actor string) ([]kafka.Message, error) {
+	var msgs []kafka.Message
+	add := func(key string, e kafka.Event) error {
+		m, err := kafka.NewMessage(ctx, s.topic, key, actor, e)
+		msgs = append(msgs, m)
+		return err
+	}
+	for _, ip := range fresh {
+		pr := ip.Product
+		if err := add(pr.ID, catalog.ProductCreated{ProductID: pr.ID, StoreID: pr.StoreID, Slug: pr.Slug, Title: pr.Title,
+			BrandID: pr.BrandID, CategoryID: pr.CategoryID, HSNCode: pr.HSNCode, Status: pr.Status, CreatedBy: pr.CreatedBy}); err != nil {
+			return nil, err
+		}
+		for _, v := range ip.Variants {
+			v.ProductID = pr.ID
+			if err := add(pr.ID, variantCreated(v, pr.StoreID, ip.InitialStock[v.ID])); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return msgs, nil
+}
+
 func upsertReference(ctx context.Context, tx pgx.Tx, in Import) error {
 	b := &pgx.Batch{}
 	st := in.Store
-	b.Queue(`INSERT INTO stores (id, owner_user_id, name, status) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
-		st.ID, st.OwnerUserID, st.Name, st.Status)
+	// A store seeded before it had a state gets it; anything else is kept.
+	b.Queue(`INSERT INTO stores (id, owner_user_id, name, status, state) VALUES ($1, $2, $3, $4, nullif($5, ''))
+		ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state WHERE stores.state IS NULL`,
+		st.ID, st.OwnerUserID, st.Name, st.Status, st.State)
 	for _, c := range in.Categories {
 		var parent *string
 		if c.ParentID != "" {

@@ -281,12 +281,13 @@ func (s *Store) AttributeValues(ctx context.Context, attributeIDs []string) (map
 
 func scanStore(r pgx.Row) (catalog.Store, error) {
 	var st catalog.Store
-	return st, r.Scan(&st.ID, &st.OwnerUserID, &st.Name, &st.Status)
+	return st, r.Scan(&st.ID, &st.OwnerUserID, &st.Name, &st.Status, &st.State)
 }
 
 // StoresByIDs returns the stores of the projection with these ids.
 func (s *Store) StoresByIDs(ctx context.Context, ids []string) (map[string]catalog.Store, error) {
-	ss, err := collect(ctx, s.db, `SELECT id, owner_user_id, name, status FROM stores WHERE id = ANY($1::uuid[])`, scanStore, ids)
+	ss, err := collect(ctx, s.db, `SELECT id, owner_user_id, name, status, coalesce(state, '')
+		FROM stores WHERE id = ANY($1::uuid[])`, scanStore, ids)
 	if err != nil {
 		return nil, fmt.Errorf("stores by ids: %w", err)
 	}
@@ -295,6 +296,19 @@ func (s *Store) StoresByIDs(ctx context.Context, ids []string) (map[string]catal
 		out[st.ID] = st
 	}
 	return out, nil
+}
+
+// StoreIDsOwnedBy returns the ids of the stores ownerID owns, in id order.
+func (s *Store) StoreIDsOwnedBy(ctx context.Context, ownerID string) ([]string, error) {
+	rows, err := s.db.Query(ctx, `SELECT id::text FROM stores WHERE owner_user_id = $1 ORDER BY id`, ownerID)
+	if err != nil {
+		return nil, fmt.Errorf("stores owned by %s: %w", ownerID, err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("stores owned by %s: %w", ownerID, err)
+	}
+	return ids, nil
 }
 
 // ProductOwner returns the owner of the store selling a product ("" when the

@@ -105,9 +105,19 @@ func searchSQL(q catalog.Search) (string, []any) {
 			JOIN attributes a ON a.id = x.attribute_id JOIN attribute_values av ON av.id = x.attribute_value_id
 			WHERE x.variant_id = v.id AND a.slug = `+arg(a.Slug)+` AND lower(av.value) = ANY(`+arg(a.Values)+`::text[]))`)
 	}
+	// Stock comes from the variant_stock projection; a variant without a row
+	// is not in stock. In stock means the variant that matches the price and
+	// attribute filters is in stock; out of stock means no variant is.
+	const inStock = "EXISTS (SELECT 1 FROM variant_stock s WHERE s.variant_id = v.id AND s.in_stock)"
+	if q.InStock != nil && *q.InStock {
+		vconds = append(vconds, inStock)
+	}
 	if len(vconds) > 0 {
 		where = append(where, "EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND "+
 			strings.Join(vconds, " AND ")+")")
+	}
+	if q.InStock != nil && !*q.InStock {
+		where = append(where, "NOT EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND "+inStock+")")
 	}
 	cond := strings.Join(where, "\n  AND ")
 	if q.First < 0 {

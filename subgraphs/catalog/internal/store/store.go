@@ -48,11 +48,12 @@ func scanVariant(row pgx.Row) (catalog.Variant, error) {
 	return v, err
 }
 
-// appendEvents records evs for product productID (the message key) in tx.
-func (s *Store) appendEvents(ctx context.Context, tx pgx.Tx, productID, actor string, evs ...kafka.Event) error {
+// appendEvents records evs in tx under message key key: the product id for
+// product and variant events, the HSN code for GST rate events.
+func (s *Store) appendEvents(ctx context.Context, tx pgx.Tx, key, actor string, evs ...kafka.Event) error {
 	msgs := make([]kafka.Message, 0, len(evs))
 	for _, e := range evs {
-		m, err := kafka.NewMessage(ctx, s.topic, productID, actor, e)
+		m, err := kafka.NewMessage(ctx, s.topic, key, actor, e)
 		if err != nil {
 			return err
 		}

@@ -21,7 +21,8 @@ func (s *Store) CreateVariant(ctx context.Context, in catalog.NewVariant, actor 
 		MRP: in.MRP, Price: in.Price, RetailerPrice: in.RetailerPrice, MOQ: in.MOQ,
 	}
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		if _, err := lockProduct(ctx, tx, in.ProductID); err != nil {
+		p, err := lockProduct(ctx, tx, in.ProductID)
+		if err != nil {
 			return err
 		}
 		attrs, err := attributeValues(ctx, tx, in.AttributeValueIDs)
@@ -54,15 +55,20 @@ func (s *Store) CreateVariant(ctx context.Context, in catalog.NewVariant, actor 
 		if err := refresh(ctx, tx, v.ProductID); err != nil {
 			return err
 		}
-		return s.appendEvents(ctx, tx, v.ProductID, actor, catalog.VariantCreated{
-			VariantID: v.ID, ProductID: v.ProductID, SKU: v.SKU, Title: v.Title, MRPPaise: v.MRP, PricePaise: v.Price,
-			RetailerPricePaise: v.RetailerPrice, MinOrderQuantity: v.MOQ,
-		})
+		return s.appendEvents(ctx, tx, v.ProductID, actor, variantCreated(v, p.StoreID, in.InitialStock))
 	})
 	if err != nil {
 		return catalog.Variant{}, err
 	}
 	return s.variant(ctx, v.ID)
+}
+
+// variantCreated is the event announcing v, sold by storeID, with its initial stock.
+func variantCreated(v catalog.Variant, storeID string, initialStock int) catalog.VariantCreated {
+	return catalog.VariantCreated{
+		VariantID: v.ID, ProductID: v.ProductID, StoreID: storeID, SKU: v.SKU, Title: v.Title, MRPPaise: v.MRP,
+		PricePaise: v.Price, RetailerPricePaise: v.RetailerPrice, MinOrderQuantity: v.MOQ, InitialStock: initialStock,
+	}
 }
 
 // attributeValues resolves value ids with their attributes; an unknown id
