@@ -99,8 +99,8 @@ func (r *entityResolver) FindManyStoreByIDs(ctx context.Context, reps []*model.S
 	}
 	out := make([]*model.Store, len(reps))
 	for i, id := range ids {
-		if _, ok := found[id]; ok {
-			out[i] = &model.Store{ID: id}
+		if st, ok := found[id]; ok {
+			out[i] = toStore(st)
 		}
 	}
 	return out, nil
@@ -148,6 +148,7 @@ func (r *mutationResolver) CreateVariant(ctx context.Context, input model.Create
 	v, err := r.App.CreateVariant(ctx, catalog.NewVariant{
 		ProductID: input.ProductID, SKU: input.Sku, Title: deref(input.Title), MRP: input.Mrp, Price: input.Price,
 		RetailerPrice: input.RetailerPrice, MOQ: moq, AttributeValueIDs: input.AttributeValueIds,
+		InitialStock: deref(input.InitialStock),
 	})
 	if err != nil {
 		return nil, err
@@ -211,6 +212,15 @@ func (r *mutationResolver) AddAttributeValue(ctx context.Context, input model.Ad
 		Attribute: &model.Attribute{ID: a.ID, Name: a.Name, Slug: a.Slug},
 		Value:     &model.AttributeValue{ID: v.ID, Value: v.Value},
 	}, nil
+}
+
+// SetGstRate is the resolver for the setGstRate field.
+func (r *mutationResolver) SetGstRate(ctx context.Context, hsnCode string, ratePercent float64) (*model.GstRate, error) {
+	g, err := r.App.SetGSTRate(ctx, catalog.SetGSTRate{HSNCode: hsnCode, RatePercent: ratePercent})
+	if err != nil {
+		return nil, err
+	}
+	return toGSTRate(g), nil
 }
 
 // Brand is the resolver for the brand field.
@@ -332,7 +342,7 @@ func (r *queryResolver) Products(ctx context.Context, filter *model.ProductFilte
 	in := catalog.SearchInput{First: deref(first), After: deref(after), Sort: catalog.Sort(deref(sort))}
 	if filter != nil {
 		in.Query, in.CategoryID, in.BrandIDs = deref(filter.Query), deref(filter.CategoryID), filter.BrandIds
-		in.MinPrice, in.MaxPrice = filter.MinPrice, filter.MaxPrice
+		in.MinPrice, in.MaxPrice, in.InStock = filter.MinPrice, filter.MaxPrice, filter.InStock
 		for _, a := range filter.Attributes {
 			in.Attributes = append(in.Attributes, catalog.AttributeFilter{Slug: a.Attribute, Values: a.Values})
 		}
@@ -395,6 +405,42 @@ func (r *queryResolver) Attributes(ctx context.Context) ([]*model.Attribute, err
 		out[i] = toAttribute(a)
 	}
 	return out, nil
+}
+
+// GstRates is the resolver for the gstRates field.
+func (r *queryResolver) GstRates(ctx context.Context) ([]*model.GstRate, error) {
+	gs, err := r.App.GSTRates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.GstRate, len(gs))
+	for i, g := range gs {
+		out[i] = toGSTRate(g)
+	}
+	return out, nil
+}
+
+// StoreIdsOwnedBy is the resolver for the storeIdsOwnedBy field.
+func (r *queryResolver) StoreIdsOwnedBy(ctx context.Context, ownerID string) ([]string, error) {
+	return r.App.StoreIDsOwnedBy(ctx, ownerID)
+}
+
+// OwnerID is the resolver for the ownerId field.
+func (r *storeResolver) OwnerID(ctx context.Context, obj *model.Store) (*string, error) {
+	f, err := r.storeFacts(ctx, obj)
+	if err != nil || f == nil {
+		return nil, err
+	}
+	return &f.OwnerID, nil
+}
+
+// OriginState is the resolver for the originState field.
+func (r *storeResolver) OriginState(ctx context.Context, obj *model.Store) (*string, error) {
+	f, err := r.storeFacts(ctx, obj)
+	if err != nil || f == nil || f.OriginState == "" {
+		return nil, err
+	}
+	return &f.OriginState, nil
 }
 
 // Products is the resolver for the products field.

@@ -56,6 +56,27 @@ func toVariant(v catalog.Variant) *model.ProductVariant {
 	}
 }
 
+func toStore(st catalog.Store) *model.Store {
+	return &model.Store{ID: st.ID, Known: &model.StoreFacts{OwnerID: st.OwnerUserID, OriginState: st.State}}
+}
+
+// storeFacts returns a store's projection fields, loading them (batched)
+// unless the store came with them; nil for a store the catalogue does not know.
+func (r *Resolver) storeFacts(ctx context.Context, st *model.Store) (*model.StoreFacts, error) {
+	if st.Known != nil {
+		return st.Known, nil
+	}
+	found, err := r.loaders(ctx).StoreByID.Load(ctx, st.ID)()
+	if err != nil || found == nil {
+		return nil, err
+	}
+	return toStore(*found).Known, nil
+}
+
+func toGSTRate(g catalog.GSTRate) *model.GstRate {
+	return &model.GstRate{HsnCode: g.HSNCode, RatePercent: g.RatePercent, Description: g.Description, UpdatedAt: g.UpdatedAt}
+}
+
 func toBrand(b catalog.Brand) *model.Brand {
 	m := &model.Brand{ID: b.ID, Name: b.Name, Slug: b.Slug}
 	if b.LogoURL != "" {

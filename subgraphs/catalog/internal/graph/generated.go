@@ -113,6 +113,13 @@ type ComplexityRoot struct {
 		FindManyStoreByIDs          func(childComplexity int, reps []*model.StoreByIDsInput) int
 	}
 
+	GstRate struct {
+		Description func(childComplexity int) int
+		HsnCode     func(childComplexity int) int
+		RatePercent func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
 	MediaUrl struct {
 		Format func(childComplexity int) int
 		URL    func(childComplexity int) int
@@ -133,6 +140,7 @@ type ComplexityRoot struct {
 		CreateAttribute   func(childComplexity int, input model.CreateAttributeInput) int
 		CreateProduct     func(childComplexity int, input model.CreateProductInput) int
 		CreateVariant     func(childComplexity int, input model.CreateVariantInput) int
+		SetGstRate        func(childComplexity int, hsnCode string, ratePercent float64) int
 		UpdateProduct     func(childComplexity int, input model.UpdateProductInput) int
 		UpdateVariant     func(childComplexity int, input model.UpdateVariantInput) int
 	}
@@ -202,15 +210,19 @@ type ComplexityRoot struct {
 		Brands             func(childComplexity int) int
 		Categories         func(childComplexity int) int
 		Category           func(childComplexity int, slug string) int
+		GstRates           func(childComplexity int) int
 		Product            func(childComplexity int, id *string, slug *string) int
 		Products           func(childComplexity int, filter *model.ProductFilter, sort *model.ProductSort, first *int, after *string) int
+		StoreIdsOwnedBy    func(childComplexity int, ownerID string) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
 
 	Store struct {
-		ID       func(childComplexity int) int
-		Products func(childComplexity int, first *int, after *string) int
+		ID          func(childComplexity int) int
+		OriginState func(childComplexity int) int
+		OwnerID     func(childComplexity int) int
+		Products    func(childComplexity int, first *int, after *string) int
 	}
 
 	UpdateProductPayload struct {
@@ -269,6 +281,7 @@ type MutationResolver interface {
 	AddVariantMedia(ctx context.Context, input model.AddVariantMediaInput) (*model.AddVariantMediaPayload, error)
 	CreateAttribute(ctx context.Context, input model.CreateAttributeInput) (*model.CreateAttributePayload, error)
 	AddAttributeValue(ctx context.Context, input model.AddAttributeValueInput) (*model.AddAttributeValuePayload, error)
+	SetGstRate(ctx context.Context, hsnCode string, ratePercent float64) (*model.GstRate, error)
 }
 type ProductResolver interface {
 	Brand(ctx context.Context, obj *model.Product) (*model.Brand, error)
@@ -291,8 +304,12 @@ type QueryResolver interface {
 	Category(ctx context.Context, slug string) (*model.Category, error)
 	Brands(ctx context.Context) ([]*model.Brand, error)
 	Attributes(ctx context.Context) ([]*model.Attribute, error)
+	GstRates(ctx context.Context) ([]*model.GstRate, error)
+	StoreIdsOwnedBy(ctx context.Context, ownerID string) ([]string, error)
 }
 type StoreResolver interface {
+	OwnerID(ctx context.Context, obj *model.Store) (*string, error)
+	OriginState(ctx context.Context, obj *model.Store) (*string, error)
 	Products(ctx context.Context, obj *model.Store, first *int, after *string) (*model.ProductConnection, error)
 }
 
@@ -521,6 +538,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Entity.FindManyStoreByIDs(childComplexity, args["reps"].([]*model.StoreByIDsInput)), true
 
+	case "GstRate.description":
+		if e.ComplexityRoot.GstRate.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GstRate.Description(childComplexity), true
+	case "GstRate.hsnCode":
+		if e.ComplexityRoot.GstRate.HsnCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GstRate.HsnCode(childComplexity), true
+	case "GstRate.ratePercent":
+		if e.ComplexityRoot.GstRate.RatePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GstRate.RatePercent(childComplexity), true
+	case "GstRate.updatedAt":
+		if e.ComplexityRoot.GstRate.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GstRate.UpdatedAt(childComplexity), true
+
 	case "MediaUrl.format":
 		if e.ComplexityRoot.MediaUrl.Format == nil {
 			break
@@ -636,6 +678,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateVariant(childComplexity, args["input"].(model.CreateVariantInput)), true
+	case "Mutation.setGstRate":
+		if e.ComplexityRoot.Mutation.SetGstRate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setGstRate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetGstRate(childComplexity, args["hsnCode"].(string), args["ratePercent"].(float64)), true
 	case "Mutation.updateProduct":
 		if e.ComplexityRoot.Mutation.UpdateProduct == nil {
 			break
@@ -929,6 +982,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Category(childComplexity, args["slug"].(string)), true
+	case "Query.gstRates":
+		if e.ComplexityRoot.Query.GstRates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.GstRates(childComplexity), true
 
 	case "Query.product":
 		if e.ComplexityRoot.Query.Product == nil {
@@ -952,6 +1011,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Products(childComplexity, args["filter"].(*model.ProductFilter), args["sort"].(*model.ProductSort), args["first"].(*int), args["after"].(*string)), true
+	case "Query.storeIdsOwnedBy":
+		if e.ComplexityRoot.Query.StoreIdsOwnedBy == nil {
+			break
+		}
+
+		args, err := ec.field_Query_storeIdsOwnedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StoreIdsOwnedBy(childComplexity, args["ownerId"].(string)), true
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
 			break
@@ -976,6 +1046,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Store.ID(childComplexity), true
+	case "Store.originState":
+		if e.ComplexityRoot.Store.OriginState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Store.OriginState(childComplexity), true
+	case "Store.ownerId":
+		if e.ComplexityRoot.Store.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Store.OwnerID(childComplexity), true
 	case "Store.products":
 		if e.ComplexityRoot.Store.Products == nil {
 			break
@@ -1156,7 +1238,7 @@ var sources = []*ast.Source{
 	{Name: "../../../../schema/catalog.graphqls", Input: `extend schema
   @link(
     url: "https://specs.apollo.dev/federation/v2.5"
-    import: ["@key", "@shareable", "@requiresScopes"]
+    import: ["@key", "@shareable", "@requiresScopes", "@inaccessible"]
   )
 
 """gqlgen: resolve every representation of the entity in one call (one SQL query per type)."""
@@ -1205,27 +1287,39 @@ type Query {
   brands: [Brand!]!
   """Every variant attribute (Colour, Storage, …) with its values, for building filters."""
   attributes: [Attribute!]!
+  """The GST rate of every HSN code the catalogue knows, by code."""
+  gstRates: [GstRate!]!
+  """
+  Internal (subgraph-to-subgraph): the ids of the stores the user ` + "`" + `ownerId` + "`" + ` owns, in id order;
+  empty when they own none. A malformed id is BAD_USER_INPUT (field ` + "`" + `ownerId` + "`" + `).
+  """
+  storeIdsOwnedBy(ownerId: ID!): [ID!]! @inaccessible
 }
 
 type Mutation {
   """Lists a new DRAFT product in one of the caller's stores; add variants, then set it ACTIVE."""
-  createProduct(input: CreateProductInput!): CreateProductPayload! @requiresScopes(scopes: [["OWNER"]])
+  createProduct(input: CreateProductInput!): CreateProductPayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
   """Changes a product of one of the caller's stores; omitted fields stay as they are."""
-  updateProduct(input: UpdateProductInput!): UpdateProductPayload! @requiresScopes(scopes: [["OWNER"]])
+  updateProduct(input: UpdateProductInput!): UpdateProductPayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
   """Archives a product: it disappears from listings but still resolves for orders and carts."""
-  archiveProduct(id: ID!): ArchiveProductPayload! @requiresScopes(scopes: [["OWNER"]])
+  archiveProduct(id: ID!): ArchiveProductPayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
   """Adds a purchasable variant (a SKU) to a product of one of the caller's stores."""
-  createVariant(input: CreateVariantInput!): CreateVariantPayload! @requiresScopes(scopes: [["OWNER"]])
+  createVariant(input: CreateVariantInput!): CreateVariantPayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
   """Changes a variant's title, prices or minimum order quantity; omitted fields stay as they are."""
-  updateVariant(input: UpdateVariantInput!): UpdateVariantPayload! @requiresScopes(scopes: [["OWNER"]])
+  updateVariant(input: UpdateVariantInput!): UpdateVariantPayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
   """Adds an image (in several sizes and formats) to a product."""
-  addProductMedia(input: AddProductMediaInput!): AddProductMediaPayload! @requiresScopes(scopes: [["OWNER"]])
+  addProductMedia(input: AddProductMediaInput!): AddProductMediaPayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
   """Adds an image (in several sizes and formats) to a variant."""
-  addVariantMedia(input: AddVariantMediaInput!): AddVariantMediaPayload! @requiresScopes(scopes: [["OWNER"]])
+  addVariantMedia(input: AddVariantMediaInput!): AddVariantMediaPayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
   """Creates a variant attribute such as "Colour" (shared by every store)."""
-  createAttribute(input: CreateAttributeInput!): CreateAttributePayload! @requiresScopes(scopes: [["OWNER"]])
+  createAttribute(input: CreateAttributeInput!): CreateAttributePayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
   """Adds a value such as "Black" to an attribute."""
-  addAttributeValue(input: AddAttributeValueInput!): AddAttributeValuePayload! @requiresScopes(scopes: [["OWNER"]])
+  addAttributeValue(input: AddAttributeValueInput!): AddAttributeValuePayload! @requiresScopes(scopes: [["OWNER"], ["catalog:write"]])
+  """
+  Sets the GST rate of an HSN code (adding the code when new); admins with ` + "`" + `catalog:write` + "`" + ` only.
+  Products whose HSN code starts with it show the new rate unless a longer code has its own.
+  """
+  setGstRate(hsnCode: String!, ratePercent: Float!): GstRate! @requiresScopes(scopes: [["catalog:write"]])
 }
 
 """Lifecycle of a product: only ACTIVE products are shown to shoppers."""
@@ -1276,6 +1370,11 @@ input ProductFilter {
   maxPrice: Paise
   """Some variant has, for every listed attribute, one of its listed values (and is within the price range)."""
   attributes: [AttributeFilter!]
+  """
+  true: some variant (matching the price and attribute conditions) is in stock now; false: no
+  variant of the product is in stock. Omitted or null: stock is not looked at.
+  """
+  inStock: Boolean
 }
 
 """Matches variants having one of ` + "`" + `values` + "`" + ` for the attribute ` + "`" + `attribute` + "`" + `."""
@@ -1468,6 +1567,13 @@ type MediaUrl {
 type Store @key(fields: "id") @entityResolver(multi: true) {
   """Unique id (UUID)."""
   id: ID!
+  """Internal: the id of the user who owns the store (ownership checks in other subgraphs)."""
+  ownerId: ID @inaccessible
+  """
+  Internal: the IndianState name of the store's GST place of supply, e.g. KARNATAKA (CGST + SGST
+  when it equals the shipping state, IGST otherwise); null when not known.
+  """
+  originState: String @inaccessible
   """The store's ACTIVE products, newest first. ` + "`" + `first` + "`" + ` is at most 100."""
   products(first: Int = 20, after: String): ProductConnection!
 }
@@ -1552,6 +1658,8 @@ input CreateVariantInput {
   minOrderQuantity: Int = 1
   """Attribute values of the variant, at most one per attribute."""
   attributeValueIds: [ID!]
+  """Units in stock to start with, 0–1,000,000; sent to inventory (which owns stock) in variant.created."""
+  initialStock: Int = 0
 }
 
 """Result of createVariant."""
@@ -1658,6 +1766,18 @@ type AddAttributeValuePayload {
   attribute: Attribute!
   """The new value."""
   value: AttributeValue!
+}
+
+"""The GST rate of an HSN code; a product's rate is that of the longest code prefixing its own."""
+type GstRate {
+  """HSN code, 4, 6 or 8 digits, e.g. "8528"."""
+  hsnCode: String!
+  """Rate in percent: one of 0, 0.25, 3, 5, 12, 18, 28."""
+  ratePercent: Float!
+  """What the code covers."""
+  description: String!
+  """When the rate last changed."""
+  updatedAt: DateTime!
 }
 `, BuiltIn: false},
 	{Name: "../../../../federation/directives.graphql", Input: `
@@ -1871,6 +1991,20 @@ func (ec *executionContext) childFields_CreateVariantPayload(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CreateVariantPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_GstRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hsnCode":
+		return ec.fieldContext_GstRate_hsnCode(ctx, field)
+	case "ratePercent":
+		return ec.fieldContext_GstRate_ratePercent(ctx, field)
+	case "description":
+		return ec.fieldContext_GstRate_description(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_GstRate_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GstRate", field.Name)
+}
+
 func (ec *executionContext) childFields_MediaUrl(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "url":
@@ -2019,6 +2153,10 @@ func (ec *executionContext) childFields_Store(ctx context.Context, field graphql
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Store_id(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_Store_ownerId(ctx, field)
+	case "originState":
+		return ec.fieldContext_Store_originState(ctx, field)
 	case "products":
 		return ec.fieldContext_Store_products(ctx, field)
 	}
@@ -2351,6 +2489,28 @@ func (ec *executionContext) field_Mutation_createVariant_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setGstRate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "hsnCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["hsnCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "ratePercent",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ratePercent"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2478,6 +2638,20 @@ func (ec *executionContext) field_Query_products_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_storeIdsOwnedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ownerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownerId"] = arg0
 	return args, nil
 }
 
@@ -3456,6 +3630,98 @@ func (ec *executionContext) fieldContext_Entity_findManyStoreByIDs(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _GstRate_hsnCode(ctx context.Context, field graphql.CollectedField, obj *model.GstRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GstRate_hsnCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HsnCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GstRate_hsnCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GstRate", field, false, false, "String")
+}
+
+func (ec *executionContext) _GstRate_ratePercent(ctx context.Context, field graphql.CollectedField, obj *model.GstRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GstRate_ratePercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatePercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GstRate_ratePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GstRate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _GstRate_description(ctx context.Context, field graphql.CollectedField, obj *model.GstRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GstRate_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GstRate_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GstRate", field, false, false, "String")
+}
+
+func (ec *executionContext) _GstRate_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.GstRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GstRate_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GstRate_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GstRate", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _MediaUrl_url(ctx context.Context, field graphql.CollectedField, obj *model.MediaURL) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3610,7 +3876,7 @@ func (ec *executionContext) _Mutation_createProduct(ctx context.Context, field g
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.CreateProductPayload
 					return zeroVal, err
@@ -3672,7 +3938,7 @@ func (ec *executionContext) _Mutation_updateProduct(ctx context.Context, field g
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.UpdateProductPayload
 					return zeroVal, err
@@ -3734,7 +4000,7 @@ func (ec *executionContext) _Mutation_archiveProduct(ctx context.Context, field 
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.ArchiveProductPayload
 					return zeroVal, err
@@ -3796,7 +4062,7 @@ func (ec *executionContext) _Mutation_createVariant(ctx context.Context, field g
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.CreateVariantPayload
 					return zeroVal, err
@@ -3858,7 +4124,7 @@ func (ec *executionContext) _Mutation_updateVariant(ctx context.Context, field g
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.UpdateVariantPayload
 					return zeroVal, err
@@ -3920,7 +4186,7 @@ func (ec *executionContext) _Mutation_addProductMedia(ctx context.Context, field
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.AddProductMediaPayload
 					return zeroVal, err
@@ -3982,7 +4248,7 @@ func (ec *executionContext) _Mutation_addVariantMedia(ctx context.Context, field
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.AddVariantMediaPayload
 					return zeroVal, err
@@ -4044,7 +4310,7 @@ func (ec *executionContext) _Mutation_createAttribute(ctx context.Context, field
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.CreateAttributePayload
 					return zeroVal, err
@@ -4106,7 +4372,7 @@ func (ec *executionContext) _Mutation_addAttributeValue(ctx context.Context, fie
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}, []any{"catalog:write"}})
 				if err != nil {
 					var zeroVal *model.AddAttributeValuePayload
 					return zeroVal, err
@@ -4146,6 +4412,68 @@ func (ec *executionContext) fieldContext_Mutation_addAttributeValue(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_addAttributeValue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setGstRate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setGstRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetGstRate(ctx, fc.Args["hsnCode"].(string), fc.Args["ratePercent"].(float64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"catalog:write"}})
+				if err != nil {
+					var zeroVal *model.GstRate
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.GstRate
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GstRate) graphql.Marshaler {
+			return ec.marshalNGstRate2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐGstRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setGstRate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GstRate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setGstRate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5448,6 +5776,82 @@ func (ec *executionContext) fieldContext_Query_attributes(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_gstRates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_gstRates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().GstRates(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GstRate) graphql.Marshaler {
+			return ec.marshalNGstRate2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐGstRateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_gstRates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GstRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_storeIdsOwnedBy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_storeIdsOwnedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StoreIdsOwnedBy(ctx, fc.Args["ownerId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_storeIdsOwnedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_storeIdsOwnedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5621,6 +6025,52 @@ func (ec *executionContext) _Store_id(ctx context.Context, field graphql.Collect
 }
 func (ec *executionContext) fieldContext_Store_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Store", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Store_ownerId(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Store_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Store().OwnerID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Store_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Store", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Store_originState(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Store_originState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Store().OriginState(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Store_originState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Store", field, true, true, "String")
 }
 
 func (ec *executionContext) _Store_products(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
@@ -7379,8 +7829,11 @@ func (ec *executionContext) unmarshalInputCreateVariantInput(ctx context.Context
 	if _, present := asMap["minOrderQuantity"]; !present {
 		asMap["minOrderQuantity"] = 1
 	}
+	if _, present := asMap["initialStock"]; !present {
+		asMap["initialStock"] = 0
+	}
 
-	fieldsInOrder := [...]string{"productId", "sku", "title", "mrp", "price", "retailerPrice", "minOrderQuantity", "attributeValueIds"}
+	fieldsInOrder := [...]string{"productId", "sku", "title", "mrp", "price", "retailerPrice", "minOrderQuantity", "attributeValueIds", "initialStock"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7443,6 +7896,13 @@ func (ec *executionContext) unmarshalInputCreateVariantInput(ctx context.Context
 				return it, err
 			}
 			it.AttributeValueIds = data
+		case "initialStock":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("initialStock"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InitialStock = data
 		}
 	}
 	return it, nil
@@ -7569,7 +8029,7 @@ func (ec *executionContext) unmarshalInputProductFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"query", "categoryId", "brandIds", "minPrice", "maxPrice", "attributes"}
+	fieldsInOrder := [...]string{"query", "categoryId", "brandIds", "minPrice", "maxPrice", "attributes", "inStock"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7618,6 +8078,13 @@ func (ec *executionContext) unmarshalInputProductFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Attributes = data
+		case "inStock":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inStock"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InStock = data
 		}
 	}
 	return it, nil
@@ -8437,6 +8904,54 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 	return out
 }
 
+var gstRateImplementors = []string{"GstRate"}
+
+func (ec *executionContext) _GstRate(ctx context.Context, sel ast.SelectionSet, obj *model.GstRate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gstRateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GstRate")
+		case "hsnCode":
+			out.Values[i] = ec._GstRate_hsnCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ratePercent":
+			out.Values[i] = ec._GstRate_ratePercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._GstRate_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._GstRate_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mediaUrlImplementors = []string{"MediaUrl"}
 
 func (ec *executionContext) _MediaUrl(ctx context.Context, sel ast.SelectionSet, obj *model.MediaURL) graphql.Marshaler {
@@ -8601,6 +9116,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "addAttributeValue":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addAttributeValue(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setGstRate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setGstRate(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -9077,6 +9599,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_attributes(ctx, field)
 				})
+		case "gstRates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_gstRates(ctx, field)
+				})
+		case "storeIdsOwnedBy":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_storeIdsOwnedBy(ctx, field)
+				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -9136,6 +9670,18 @@ func (ec *executionContext) _Store(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "ownerId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Store_ownerId(ctx, field, obj)
+				})
+		case "originState":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Store_originState(ctx, field, obj)
+				})
 		case "products":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -9982,6 +10528,30 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNGstRate2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐGstRateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GstRate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGstRate2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐGstRate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGstRate2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐGstRate(ctx context.Context, sel ast.SelectionSet, v *model.GstRate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GstRate!")
+		return graphql.Null
+	}
+	return ec._GstRate(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9994,6 +10564,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNImageFormat2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐImageFormat(ctx context.Context, v any) (model.ImageFormat, error) {

@@ -26,6 +26,7 @@ type Loaders struct {
 	VariantMediaOf    *dataloader.Loader[string, []catalog.Media]
 	VariantAttributes *dataloader.Loader[string, []catalog.VariantAttribute]
 	AttributeValuesOf *dataloader.Loader[string, []catalog.AttributeValue]
+	StoreByID         *dataloader.Loader[string, *catalog.Store]
 
 	// Sibling groups: the products (and variants) that came back together
 	// in one list. An edge resolver loads the edge for the whole group at
@@ -118,6 +119,7 @@ func NewLoaders(st *store.Store) *Loaders {
 		VariantMediaOf:    loader.New(st.VariantMedia),
 		VariantAttributes: loader.New(st.VariantAttributes),
 		AttributeValuesOf: loader.New(st.AttributeValues),
+		StoreByID:         loader.New(pointers(st.StoresByIDs)),
 		products:          map[string][]*model.Product{},
 		variants:          map[string][]string{},
 	}

@@ -79,9 +79,19 @@ type Attribute struct {
 	Vals []*AttributeValue
 }
 
-// Store is the catalogue's view of a store: its key, and products resolved.
+// Store is the catalogue's view of a store: its key; its products and its
+// projection fields (owner, origin state) are resolved.
 type Store struct {
 	ID string
+	// Known carries the projection row when it was read with the key
+	// (_entities); nil means the resolvers load it.
+	Known *StoreFacts
+}
+
+// StoreFacts are the store projection's fields served to other subgraphs.
+type StoreFacts struct {
+	OwnerID     string
+	OriginState string // "" when not known
 }
 
 // IsEntity marks the federation entities (fedruntime.Entity).

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/purra/supergraph/platform/money"
 )
@@ -155,12 +156,26 @@ type CreateVariantInput struct {
 	MinOrderQuantity *int `json:"minOrderQuantity,omitempty"`
 	// Attribute values of the variant, at most one per attribute.
 	AttributeValueIds []string `json:"attributeValueIds,omitempty"`
+	// Units in stock to start with, 0–1,000,000; sent to inventory (which owns stock) in variant.created.
+	InitialStock *int `json:"initialStock,omitempty"`
 }
 
 // Result of createVariant.
 type CreateVariantPayload struct {
 	// The new variant.
 	Variant *ProductVariant `json:"variant"`
+}
+
+// The GST rate of an HSN code; a product's rate is that of the longest code prefixing its own.
+type GstRate struct {
+	// HSN code, 4, 6 or 8 digits, e.g. "8528".
+	HsnCode string `json:"hsnCode"`
+	// Rate in percent: one of 0, 0.25, 3, 5, 12, 18, 28.
+	RatePercent float64 `json:"ratePercent"`
+	// What the code covers.
+	Description string `json:"description"`
+	// When the rate last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
 }
 
 // One rendition of an image.
@@ -238,6 +253,9 @@ type ProductFilter struct {
 	MaxPrice *int64 `json:"maxPrice,omitempty"`
 	// Some variant has, for every listed attribute, one of its listed values (and is within the price range).
 	Attributes []*AttributeFilter `json:"attributes,omitempty"`
+	// true: some variant (matching the price and attribute conditions) is in stock now; false: no
+	// variant of the product is in stock. Omitted or null: stock is not looked at.
+	InStock *bool `json:"inStock,omitempty"`
 }
 
 // An image of a product in several renditions.
