@@ -73,3 +73,39 @@ func TestCatalogueIsValid(t *testing.T) {
 		}
 	}
 }
+
+// Every seeded variant starts with 20–300 units, the iPhone 15 family with at
+// least 100, the bulk SKU with 1,000; always the same for the same SKU.
+func TestInitialStock(t *testing.T) {
+	c := seed.Catalogue()
+	n := 0
+	for _, p := range c.Products {
+		if len(p.InitialStock) != len(p.Variants) {
+			t.Errorf("%s: %d stocks for %d variants", p.Product.Slug, len(p.InitialStock), len(p.Variants))
+		}
+		for _, v := range p.Variants {
+			got, ok := p.InitialStock[v.ID]
+			n++
+			switch {
+			case !ok:
+				t.Errorf("%s has no initial stock", v.SKU)
+			case v.SKU == seed.BulkSKU:
+				if got != 1000 {
+					t.Errorf("bulk SKU starts with %d", got)
+				}
+			case p.Product.Slug == "apple-iphone-15":
+				if got < 100 || got > 300 {
+					t.Errorf("%s starts with %d", v.SKU, got)
+				}
+			case got < 20 || got > 300:
+				t.Errorf("%s starts with %d", v.SKU, got)
+			}
+			if got != seed.InitialStock(p.Product.Slug, v.SKU) {
+				t.Errorf("%s: not deterministic", v.SKU)
+			}
+		}
+	}
+	if n < 500 {
+		t.Errorf("%d variants", n)
+	}
+}

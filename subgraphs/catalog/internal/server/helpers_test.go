@@ -23,6 +23,7 @@ const (
 	priya    = "01937a00-0000-7000-8000-000000000001" // a customer
 	amit     = "01937a00-0000-7000-8000-000000000002" // a retailer
 	otherOwn = "01937a00-0000-7000-8000-000000000009" // owns no seeded store
+	admin    = "01937a00-0000-7000-8000-0000000000ad" // an admin (tokens from the admin subgraph)
 )
 
 type env struct {
@@ -45,7 +46,9 @@ func seeded(t *testing.T) *env {
 	return &env{t: t, d: d, h: h, iss: iss}
 }
 
-func (e *env) token(user, role string) string { return e.iss.Token(e.t, user, role) }
+func (e *env) token(user, role string, scopes ...string) string {
+	return e.iss.Token(e.t, user, role, scopes...)
+}
 
 // do runs an operation as auth ("" for anonymous) and decodes data into out.
 func (e *env) do(auth, query string, vars map[string]any, out any) servicetest.Response {
@@ -64,10 +67,19 @@ func (e *env) mustDo(auth, query string, vars map[string]any, out any) {
 // counted runs an operation with every SQL query under it counted.
 func (e *env) counted(query string, vars map[string]any, out any) int64 {
 	e.t.Helper()
+	return e.countedAs("", query, vars, out)
+}
+
+// countedAs is counted with an Authorization header ("" for none).
+func (e *env) countedAs(auth, query string, vars map[string]any, out any) int64 {
+	e.t.Helper()
 	ctx, n := pg.CountQueries(context.Background())
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body)).WithContext(ctx)
 	req.Header.Set("Content-Type", "application/json")
+	if auth != "" {
+		req.Header.Set("Authorization", auth)
+	}
 	rec := httptest.NewRecorder()
 	e.h.ServeHTTP(rec, req)
 	var resp servicetest.Response
