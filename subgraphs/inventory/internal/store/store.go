@@ -119,8 +119,8 @@ func apply(ctx context.Context, tx pgx.Tx, levels map[string]stock.Level, change
 		levels[id] = after
 		evs = append(evs, e...)
 		batch.Queue(`UPDATE stock_levels
-			SET on_hand = on_hand + $2, reserved = reserved + $3, low_alerted = $4, updated_at = now()
-			WHERE variant_id = $1 AND on_hand - reserved >= $3 - $2`,
+			SET on_hand = on_hand + $2::int, reserved = reserved + $3::int, low_alerted = $4, updated_at = now()
+			WHERE variant_id = $1 AND on_hand - reserved >= $3::int - $2::int`,
 			id, c.OnHand, c.Reserved, after.LowAlerted).Exec(func(ct pgconn.CommandTag) error {
 			if ct.RowsAffected() != 1 {
 				return fmt.Errorf("%w for %s", errGuard, id)
