@@ -1,0 +1,115 @@
+package app
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/purra/supergraph/platform/auth"
+	"github.com/purra/supergraph/platform/errs"
+
+	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
+	"github.com/purra/supergraph/subgraphs/payments/internal/store"
+)
+
+// RefundInput is a refund request from refundPayment.
+type RefundInput struct {
+	PaymentID string
+	Amount    int64
+	Reason    string
+}
+
+var (
+	errPaymentNotFound = errs.Missing("payment")
+	errNotStoreOwner   = errs.Denied("only the owner of a store in this order may refund its payment")
+)
+
+// RefundPayment refunds part or all of a captured payment for the owner of a
+// store in its order (or an admin with payments:refund). The amount is
+// reserved under the payment's row lock, so racing refunds cannot exceed the
+// capture; then the provider is asked (outside the transaction) and the
+// outcome recorded with payment.refunded. A provider that does not answer
+// leaves the refund PENDING and the call worker retries it.
+func (a *App) RefundPayment(ctx context.Context, in RefundInput) (*payment.Refund, error) {
+	id, err := auth.Require(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := uuid.Parse(in.PaymentID); err != nil {
+		return nil, errs.BadInput("paymentId", "not a valid payment id")
+	}
+	reason, err := payment.ValidateRefund(in.Amount, in.Reason)
+	if err != nil {
+		return nil, err
+	}
+	if a.limiter != nil {
+		if err := a.limiter.Allow(ctx, "refund:"+id.Subject, a.RefundsPerMinute); err != nil {
+			return nil, err
+		}
+	}
+	if err := a.authorizeRefund(ctx, id, in.PaymentID); err != nil {
+		return nil, err
+	}
+
+	var refund *payment.Refund
+	var calls []store.Call
+	err = a.store.InTx(ctx, func(tx pgx.Tx) error {
+		p, err := a.store.LockPayment(ctx, tx, in.PaymentID)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			return errPaymentNotFound
+		}
+		r, eff, err := p.RequestRefund(uuid.Must(uuid.NewV7()).String(), in.Amount, reason, id.Subject, a.now())
+		if err != nil {
+			return err
+		}
+		refund = r
+		calls, err = a.store.Save(ctx, tx, p, eff, store.SaveOptions{Actor: id.Subject, Claim: a.CallLease})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The refund is committed: finish it even if the client goes away.
+	callCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.CallLease)
+	defer cancel()
+	for _, c := range calls {
+		a.runCall(callCtx, c)
+	}
+	r, err := a.store.Refund(ctx, refund.ID)
+	if err != nil {
+		return nil, err
+	}
+	if r.Status == payment.RefundFailed {
+		return nil, errs.Conflicting("refund not made: %s", r.FailureReason).WithReason("REFUND_FAILED")
+	}
+	return r, nil
+}
+
+// authorizeRefund: NOT_FOUND for a payment the caller cannot see (as for a
+// missing one), FORBIDDEN for one they see but may not refund (its buyer).
+func (a *App) authorizeRefund(ctx context.Context, id auth.Identity, paymentID string) error {
+	ps, err := a.store.PaymentsByIDs(ctx, []string{paymentID})
+	if err != nil {
+		return err
+	}
+	p := ps[paymentID]
+	visible, err := a.Visible(ctx, p)
+	if err != nil {
+		return err
+	}
+	if !visible {
+		return errPaymentNotFound
+	}
+	ok, err := a.mayRefund(ctx, id, p)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errNotStoreOwner
+	}
+	return nil
+}
