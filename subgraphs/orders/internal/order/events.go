@@ -1,0 +1,134 @@
+package order
+
+import (
+	"slices"
+	"time"
+)
+
+// Events published on orders.events, keyed by order id (docs/commerce.md).
+
+// Placed: an order was placed (payments creates its payment from it).
+type Placed struct {
+	OrderID              string        `json:"orderId"`
+	OrderNumber          string        `json:"orderNumber"`
+	UserID               string        `json:"userId"`
+	PaymentMethod        PaymentMethod `json:"paymentMethod"`
+	TotalPaise           int64         `json:"totalPaise"`
+	CouponCode           *string       `json:"couponCode"`
+	Items                []PlacedItem  `json:"items"`
+	ShippingAddress      Address       `json:"shippingAddress"`
+	ReservationExpiresAt *time.Time    `json:"reservationExpiresAt"`
+}
+
+// PlacedItem is a line of Placed.
+type PlacedItem struct {
+	VariantID      string `json:"variantId"`
+	StoreID        string `json:"storeId"`
+	SKU            string `json:"sku"`
+	Title          string `json:"title"`
+	Quantity       int    `json:"quantity"`
+	UnitPricePaise int64  `json:"unitPricePaise"`
+	LineTotalPaise int64  `json:"lineTotalPaise"`
+}
+
+func (Placed) EventType() string { return "order.placed" }
+func (Placed) EventVersion() int { return 1 }
+
+// StatusChanged: an order moved from one status to another.
+type StatusChanged struct {
+	OrderID       string        `json:"orderId"`
+	OrderNumber   string        `json:"orderNumber"`
+	UserID        string        `json:"userId"`
+	From          Status        `json:"from"`
+	To            Status        `json:"to"`
+	PaymentMethod PaymentMethod `json:"paymentMethod"`
+	CouponCode    *string       `json:"couponCode"`
+	StoreIDs      []string      `json:"storeIds"`
+	Items         []ItemQty     `json:"items"`
+	At            time.Time     `json:"at"`
+}
+
+// ItemQty is a line of StatusChanged.
+type ItemQty struct {
+	VariantID string `json:"variantId"`
+	Quantity  int    `json:"quantity"`
+}
+
+func (StatusChanged) EventType() string { return "order.status_changed" }
+func (StatusChanged) EventVersion() int { return 1 }
+
+// PlacedEvent describes o as just placed.
+func (o *Order) PlacedEvent() Placed {
+	items := make([]PlacedItem, len(o.Items))
+	for i, it := range o.Items {
+		items[i] = PlacedItem{VariantID: it.VariantID, StoreID: it.StoreID, SKU: it.SKU, Title: it.Title,
+			Quantity: it.Quantity, UnitPricePaise: it.UnitPrice, LineTotalPaise: it.LineTotal}
+	}
+	return Placed{
+		OrderID: o.ID, OrderNumber: o.Number, UserID: o.UserID, PaymentMethod: o.Payment,
+		TotalPaise: o.Totals.Total, CouponCode: o.coupon(), Items: items, ShippingAddress: o.Address,
+		ReservationExpiresAt: o.PaymentDueBy,
+	}
+}
+
+// StatusChangedEvents describes every move recorded since o was loaded.
+// The VPA stays out: status changes go to many consumers that need only the type.
+func (o *Order) StatusChangedEvents() []StatusChanged {
+	items := make([]ItemQty, len(o.Items))
+	for i, it := range o.Items {
+		items[i] = ItemQty{VariantID: it.VariantID, Quantity: it.Quantity}
+	}
+	out := make([]StatusChanged, 0, len(o.changes))
+	for _, c := range o.changes {
+		if c.From == "" {
+			continue // the placement is order.placed
+		}
+		out = append(out, StatusChanged{
+			OrderID: o.ID, OrderNumber: o.Number, UserID: o.UserID, From: c.From, To: c.To,
+			PaymentMethod: PaymentMethod{Type: o.Payment.Type}, CouponCode: o.coupon(),
+			StoreIDs: slices.Clone(o.StoreIDs), Items: items, At: c.At,
+		})
+	}
+	return out
+}
+
+func (o *Order) coupon() *string {
+	if o.CouponCode == "" {
+		return nil
+	}
+	c := o.CouponCode
+	return &c
+}
+
+// Events consumed from payments.events and inventory.events: only the
+// fields orders reads.
+
+// PaymentSucceeded: payments captured the order's payment.
+type PaymentSucceeded struct {
+	PaymentID   string `json:"paymentId"`
+	OrderID     string `json:"orderId"`
+	AmountPaise int64  `json:"amountPaise"`
+}
+
+// PaymentFailed: the order's payment failed.
+type PaymentFailed struct {
+	PaymentID string `json:"paymentId"`
+	OrderID   string `json:"orderId"`
+	Reason    string `json:"reason"`
+}
+
+// PaymentRefunded: some or all of the order's payment was refunded.
+type PaymentRefunded struct {
+	PaymentID          string `json:"paymentId"`
+	OrderID            string `json:"orderId"`
+	RefundID           string `json:"refundId"`
+	AmountPaise        int64  `json:"amountPaise"`
+	RefundedTotalPaise int64  `json:"refundedTotalPaise"`
+	Full               bool   `json:"full"`
+	Reason             string `json:"reason"`
+}
+
+// ReservationExpired: inventory released the order's stock after its TTL.
+type ReservationExpired struct {
+	OrderID string `json:"orderId"`
+}

@@ -1,0 +1,224 @@
+// Package order is the orders domain: the order and its lines, the status
+// state machine, checkout's pure rules (input, COD, quote consistency) and
+// the events. Plain Go: no SQL, no GraphQL, no Kafka.
+package order
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// PaymentType is how the buyer pays.
+type PaymentType string
+
+const (
+	UPI        PaymentType = "UPI"
+	Card       PaymentType = "CARD"
+	NetBanking PaymentType = "NETBANKING"
+	COD        PaymentType = "COD"
+)
+
+// PaymentMethod is the method chosen at checkout.
+type PaymentMethod struct {
+	Type   PaymentType `json:"type"`
+	UPIVPA string      `json:"upiVpa,omitempty"`
+}
+
+// Address is the delivery address snapshot taken at checkout.
+type Address struct {
+	ID       string `json:"id,omitempty"`
+	Name     string `json:"name"`
+	Phone    string `json:"phone"`
+	Line1    string `json:"line1"`
+	Line2    string `json:"line2,omitempty"`
+	Landmark string `json:"landmark,omitempty"`
+	City     string `json:"city"`
+	State    string `json:"state"`
+	PinCode  string `json:"pinCode"`
+}
+
+// Item is one line, frozen at checkout (amounts in paise).
+type Item struct {
+	ID             string
+	VariantID      string
+	StoreID        string
+	SKU            string
+	Title          string
+	UnitPrice      int64
+	Quantity       int
+	LineSubtotal   int64
+	Discount       int64
+	GSTRatePercent float64
+	GST            int64
+	LineTotal      int64
+}
+
+// Totals are the order's amounts in paise, as quoted by promotions.
+type Totals struct {
+	Subtotal          int64
+	AutomaticDiscount int64
+	CouponDiscount    int64
+	CGST              int64
+	SGST              int64
+	IGST              int64
+	GST               int64
+	Shipping          int64
+	Total             int64
+}
+
+// Order is a placed order. Status changes go through its methods, which
+// record them for the store to save and publish.
+type Order struct {
+	ID             string
+	Number         string
+	UserID         string
+	IdempotencyKey string
+	Status         Status
+	Payment        PaymentMethod
+	CouponCode     string
+	Address        Address
+	Items          []Item
+	StoreIDs       []string
+	Totals         Totals
+
+	TrackingNumber     string
+	Carrier            string
+	CancellationReason string
+	// PaymentDueBy is when the stock reservation expires; cleared once the
+	// order leaves PENDING_PAYMENT.
+	PaymentDueBy *time.Time
+	PlacedAt     time.Time
+	UpdatedAt    time.Time
+
+	changes []Change
+}
+
+// Change is one recorded status move.
+type Change struct {
+	From Status // "" for the placement itself
+	To   Status
+	At   time.Time
+	Note string
+}
+
+// Changes returns the moves made since the order was loaded.
+func (o *Order) Changes() []Change { return o.changes }
+
+// HasStore reports whether the order has items of any of storeIDs.
+func (o *Order) HasStore(storeIDs []string) bool {
+	for _, s := range storeIDs {
+		if slices.Contains(o.StoreIDs, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// advance moves the order to `to` if the state machine allows it.
+func (o *Order) advance(to Status, at time.Time, note string) error {
+	if !CanTransition(o.Status, to) {
+		return illegal(o.Status, to)
+	}
+	if o.Status == PendingPayment && to == Confirmed && o.Payment.Type != COD {
+		return illegal(o.Status, to) // prepaid orders are confirmed by their payment
+	}
+	o.changes = append(o.changes, Change{From: o.Status, To: to, At: at, Note: note})
+	if o.Status == PendingPayment {
+		o.PaymentDueBy = nil
+	}
+	o.Status = to
+	o.UpdatedAt = at
+	return nil
+}
+
+// PaymentCaptured confirms a pending prepaid order: PAID, then CONFIRMED.
+func (o *Order) PaymentCaptured(at time.Time) error {
+	if err := o.advance(Paid, at, ""); err != nil {
+		return err
+	}
+	return o.advance(Confirmed, at, "")
+}
+
+// Pack marks the order packed.
+func (o *Order) Pack(at time.Time) error { return o.advance(Packed, at, "") }
+
+// Ship marks the order shipped with its courier's tracking number.
+func (o *Order) Ship(trackingNumber, carrier string, at time.Time) error {
+	if err := o.advance(Shipped, at, carrier+" "+trackingNumber); err != nil {
+		return err
+	}
+	o.TrackingNumber, o.Carrier = trackingNumber, carrier
+	return nil
+}
+
+// Deliver marks the order delivered.
+func (o *Order) Deliver(at time.Time) error { return o.advance(Delivered, at, "") }
+
+// Cancel cancels the order for reason.
+func (o *Order) Cancel(reason string, at time.Time) error {
+	if err := o.advance(Cancelled, at, reason); err != nil {
+		return err
+	}
+	o.CancellationReason = reason
+	return nil
+}
+
+// Refund marks the order refunded in full.
+func (o *Order) Refund(reason string, at time.Time) error { return o.advance(Refunded, at, reason) }
+
+// What inbound events do to an order. Each is order-tolerant: an event
+// that no longer applies (the order moved on, or it is a repeat) changes
+// nothing rather than failing, so redelivery and reordering are harmless.
+
+// ErrAmountMismatch: a captured amount differs from the order's total.
+var ErrAmountMismatch = errors.New("captured amount differs from the order total")
+
+// PaymentSucceeded confirms a pending order whose payment was captured. A
+// capture for an order that was cancelled meanwhile changes nothing:
+// payments sees the cancellation and refunds it.
+func (o *Order) PaymentSucceeded(amountPaise int64, at time.Time) error {
+	if o.Status != PendingPayment {
+		return nil
+	}
+	if amountPaise != o.Totals.Total {
+		return fmt.Errorf("order %s: %w (captured %d, total %d)", o.ID, ErrAmountMismatch, amountPaise, o.Totals.Total)
+	}
+	return o.PaymentCaptured(at)
+}
+
+// PaymentFailed cancels a pending order whose payment failed.
+func (o *Order) PaymentFailed(reason string, at time.Time) error {
+	if o.Status != PendingPayment {
+		return nil
+	}
+	return o.Cancel(clip("payment failed: "+reason, 500), at)
+}
+
+// PaymentRefunded marks a paid order REFUNDED once everything was refunded;
+// a partial refund, or a refund of a cancelled order, changes nothing.
+func (o *Order) PaymentRefunded(full bool, reason string, at time.Time) error {
+	if !full || !CanTransition(o.Status, Refunded) {
+		return nil
+	}
+	return o.Refund(clip(reason, 500), at)
+}
+
+// ReservationExpired cancels an order still waiting for its payment when
+// its stock reservation ran out.
+func (o *Order) ReservationExpired(at time.Time) error {
+	if o.Status != PendingPayment {
+		return nil
+	}
+	return o.Cancel("payment not received in time", at)
+}
+
+// clip shortens s to at most n runes.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
+}
