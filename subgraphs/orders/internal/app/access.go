@@ -1,0 +1,66 @@
+package app
+
+import (
+	"context"
+	"sync"
+
+	"github.com/purra/supergraph/platform/auth"
+	"github.com/purra/supergraph/platform/errs"
+
+	"github.com/purra/supergraph/subgraphs/orders/internal/order"
+)
+
+// ScopeUpdate lets an admin read and move any order.
+const ScopeUpdate = "orders:update"
+
+// requestMemo remembers, for one request, the stores the caller owns: a
+// list of N orders asks catalog once.
+type requestMemo struct {
+	once   sync.Once
+	stores []string
+	err    error
+}
+
+type memoKey struct{}
+
+// WithRequestScope prepares ctx for one request (see requestMemo).
+func WithRequestScope(ctx context.Context) context.Context {
+	return context.WithValue(ctx, memoKey{}, &requestMemo{})
+}
+
+// ownedStores returns the stores the caller owns (none unless OWNER).
+func (a *App) ownedStores(ctx context.Context, id auth.Identity) ([]string, error) {
+	if !id.Has(auth.RoleOwner) {
+		return nil, nil
+	}
+	load := func() ([]string, error) { return a.remote.StoreIDsOwnedBy(ctx, id.Subject) }
+	m, ok := ctx.Value(memoKey{}).(*requestMemo)
+	if !ok {
+		return load()
+	}
+	m.once.Do(func() { m.stores, m.err = load() })
+	return m.stores, m.err
+}
+
+// mayManage reports whether the caller may fulfil o: an admin, or the owner
+// of a store with items in it.
+func (a *App) mayManage(ctx context.Context, id auth.Identity, o *order.Order) (bool, error) {
+	if id.Has(ScopeUpdate) {
+		return true, nil
+	}
+	stores, err := a.ownedStores(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	return o.HasStore(stores), nil
+}
+
+// maySee reports whether the caller may read o: its buyer, or whoever may manage it.
+func (a *App) maySee(ctx context.Context, id auth.Identity, o *order.Order) (bool, error) {
+	if o.UserID == id.Subject {
+		return true, nil
+	}
+	return a.mayManage(ctx, id, o)
+}
+
+var errNotYours = errs.Denied("this order belongs to someone else")

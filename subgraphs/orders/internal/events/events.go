@@ -1,0 +1,40 @@
+// Package events subscribes the orders subgraph to what it reacts to:
+// payments' outcomes and inventory's expired reservations (docs/commerce.md).
+package events
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/purra/supergraph/platform/kafka"
+
+	"github.com/purra/supergraph/subgraphs/orders/internal/app"
+	"github.com/purra/supergraph/subgraphs/orders/internal/order"
+)
+
+// Event types consumed.
+const (
+	PaymentSucceeded   = "payment.succeeded"
+	PaymentFailed      = "payment.failed"
+	PaymentRefunded    = "payment.refunded"
+	ReservationExpired = "stock.reservation_expired"
+)
+
+// Register adds the handlers to c; each runs in the transaction that marks
+// its event processed.
+func Register(c *kafka.Consumer, a *app.App) {
+	payments, inventory := kafka.Topic("payments"), kafka.Topic("inventory")
+	kafka.Handle(c, payments, PaymentSucceeded, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentSucceeded) error {
+		return a.PaymentSucceeded(ctx, tx, p)
+	})
+	kafka.Handle(c, payments, PaymentFailed, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentFailed) error {
+		return a.PaymentFailed(ctx, tx, p)
+	})
+	kafka.Handle(c, payments, PaymentRefunded, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentRefunded) error {
+		return a.PaymentRefunded(ctx, tx, p)
+	})
+	kafka.Handle(c, inventory, ReservationExpired, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.ReservationExpired) error {
+		return a.ReservationExpired(ctx, tx, p)
+	})
+}

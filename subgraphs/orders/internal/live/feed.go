@@ -1,0 +1,90 @@
+package live
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	kafkago "github.com/segmentio/kafka-go"
+
+	"github.com/purra/supergraph/platform/kafka"
+
+	"github.com/purra/supergraph/subgraphs/orders/internal/order"
+)
+
+// Feed reads order.status_changed from the orders topic into a Hub.
+type Feed struct {
+	Brokers []string
+	Topic   string
+	// Group must be unique per instance (orders-subscriptions-<uuid>): every
+	// instance needs every change, not a share of them.
+	Group string
+	Hub   *Hub
+	Log   *slog.Logger
+}
+
+// Run reads from the latest offset until ctx is cancelled. Offsets are never
+// committed: a subscription is live, and a restarted instance has a new
+// group. A broken reader is replaced rather than failing the subgraph:
+// subscriptions are a convenience, checkout must not stop for them.
+func (f *Feed) Run(ctx context.Context) error {
+	for {
+		err := f.read(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		f.Log.ErrorContext(ctx, "order status feed failed; restarting", "group", f.Group, "err", err)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func (f *Feed) read(ctx context.Context) error {
+	r := kafkago.NewReader(kafkago.ReaderConfig{
+		Brokers:     f.Brokers,
+		GroupID:     f.Group,
+		GroupTopics: []string{f.Topic},
+		MinBytes:    1,
+		MaxBytes:    10 << 20,
+		MaxWait:     250 * time.Millisecond,
+		// Short group timings (as platform/kafka/consumer.go): joins in seconds.
+		HeartbeatInterval: 500 * time.Millisecond,
+		SessionTimeout:    6 * time.Second,
+		RebalanceTimeout:  5 * time.Second,
+		StartOffset:       kafkago.LastOffset,
+		ReadBackoffMin:    10 * time.Millisecond,
+		ReadBackoffMax:    200 * time.Millisecond,
+	})
+	defer r.Close()
+	for {
+		m, err := r.FetchMessage(ctx)
+		if err != nil {
+			return fmt.Errorf("fetch: %w", err)
+		}
+		f.deliver(ctx, m.Value)
+	}
+}
+
+// deliver publishes one message's status change; anything else on the
+// topic (order.placed) is skipped.
+func (f *Feed) deliver(ctx context.Context, value []byte) {
+	var env kafka.Envelope
+	if err := json.Unmarshal(value, &env); err != nil {
+		f.Log.WarnContext(ctx, "undecodable message on the order status feed", "err", err)
+		return
+	}
+	if env.Type != (order.StatusChanged{}).EventType() {
+		return
+	}
+	var e order.StatusChanged
+	if err := json.Unmarshal(env.Payload, &e); err != nil || e.OrderID == "" {
+		f.Log.WarnContext(ctx, "undecodable order.status_changed", "event_id", env.ID, "err", err)
+		return
+	}
+	f.Hub.Publish(e)
+}

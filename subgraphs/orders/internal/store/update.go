@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/purra/supergraph/platform/pg"
+
+	"github.com/purra/supergraph/subgraphs/orders/internal/order"
+)
+
+// Update locks order id, lets change decide what happens to it and saves
+// the result with its events, in one transaction. ErrNotFound when there is
+// no such order; change's error aborts without writing anything.
+func (s *Store) Update(ctx context.Context, id, actor string, change func(*order.Order) error) (*order.Order, error) {
+	var o *order.Order
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		var err error
+		o, err = s.UpdateTx(ctx, tx, id, actor, change)
+		return err
+	})
+	return o, err
+}
+
+// UpdateTx is Update inside the caller's transaction (event handlers,
+// whose dedupe mark shares it).
+func (s *Store) UpdateTx(ctx context.Context, tx pgx.Tx, id, actor string, change func(*order.Order) error) (*order.Order, error) {
+	if len(uuids([]string{id})) == 0 {
+		return nil, ErrNotFound
+	}
+	o, err := scanOrder(tx.QueryRow(ctx, `SELECT `+orderCols+` FROM orders o WHERE o.id = $1 FOR UPDATE`, id))
+	if pg.IsNoRows(err) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock order %s: %w", id, err)
+	}
+	items, err := itemsOf(ctx, tx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	o.Items = items[id]
+	if err := change(o); err != nil {
+		return nil, err
+	}
+	if len(o.Changes()) == 0 {
+		return o, nil // nothing to do (e.g. a late event for a settled order)
+	}
+	if _, err := tx.Exec(ctx, `UPDATE orders SET status = $2, tracking_number = nullif($3, ''), carrier = nullif($4, ''),
+		cancellation_reason = nullif($5, ''), payment_due_by = $6, updated_at = $7 WHERE id = $1`,
+		o.ID, o.Status, o.TrackingNumber, o.Carrier, o.CancellationReason, o.PaymentDueBy, o.UpdatedAt); err != nil {
+		return nil, fmt.Errorf("update order %s: %w", id, err)
+	}
+	if err := s.saveChanges(ctx, tx, o, actor); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
