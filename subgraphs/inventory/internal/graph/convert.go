@@ -47,4 +47,3 @@ func entityIDs(reps []*model.ProductVariantByIDsInput) []string {
 	}
 	return ids
 }
-

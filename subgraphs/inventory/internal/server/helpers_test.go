@@ -204,6 +204,13 @@ type fakeCatalog struct {
 	auths  []string
 }
 
+// authorizations returns the Authorization headers catalog received.
+func (c *fakeCatalog) authorizations() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.auths...)
+}
+
 func newFakeCatalog(t *testing.T, owners map[string][]string) *fakeCatalog {
 	c := &fakeCatalog{owners: owners}
 	c.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -14,7 +14,7 @@ const (
 )
 
 type levelOut struct {
-	VariantID                                   string
+	VariantID                                 string
 	OnHand, Reserved, Available, LowThreshold int
 }
 

@@ -106,10 +106,9 @@ func Threshold(field string, t int) error {
 
 // Reasons of CONFLICT errors.
 const (
-	ReasonOutOfStock  = "OUT_OF_STOCK"
-	ReasonClosed      = "RESERVATION_CLOSED"
-	ReasonMismatch    = "RESERVATION_MISMATCH"
-	ReasonOnHandLimit = "ON_HAND_LIMIT"
+	ReasonOutOfStock = "OUT_OF_STOCK"
+	ReasonClosed     = "RESERVATION_CLOSED"
+	ReasonMismatch   = "RESERVATION_MISMATCH"
 )
 
 // Shortages lists the lines levels cannot cover (a missing level has

@@ -200,15 +200,6 @@ func setStatus(ctx context.Context, tx pgx.Tx, to stock.Status, orderIDs ...stri
 	return nil
 }
 
-// Reservation returns the order's reservation, or false.
-func (s *Store) Reservation(ctx context.Context, orderID string) (stock.Reservation, bool, error) {
-	rs, err := reservations(ctx, s.db, []string{orderID}, "")
-	if err != nil || len(rs) == 0 {
-		return stock.Reservation{}, false, err
-	}
-	return rs[0], true, nil
-}
-
 type querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }
