@@ -1,0 +1,38 @@
+// Package events holds the promotions subgraph's inbound event consumers.
+package events
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/purra/supergraph/platform/kafka"
+
+	"github.com/purra/supergraph/subgraphs/promotions/internal/app"
+	"github.com/purra/supergraph/subgraphs/promotions/internal/promo"
+)
+
+// OrderStatusChanged is the event type promotions consumes from orders.
+const OrderStatusChanged = "order.status_changed"
+
+// statusChanged is the part of order.status_changed promotions reads.
+type statusChanged struct {
+	OrderID     string `json:"orderId"`
+	OrderNumber string `json:"orderNumber"`
+	UserID      string `json:"userId"`
+	From        string `json:"from"`
+	To          string `json:"to"`
+	CouponCode  string `json:"couponCode"`
+}
+
+// Register adds the consumers to c: an order CONFIRMED redeems its coupon
+// hold, CANCELLED or REFUNDED releases it. kafka.Handle records each event
+// as processed in the same transaction, so a redelivery changes nothing.
+func Register(c *kafka.Consumer, a *app.App) {
+	kafka.Handle(c, kafka.Topic("orders"), OrderStatusChanged,
+		func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p statusChanged) error {
+			return a.OrderStatusChanged(ctx, tx, promo.OrderStatusChange{
+				OrderID: p.OrderID, OrderNumber: p.OrderNumber, UserID: p.UserID, To: p.To, CouponCode: p.CouponCode,
+			})
+		})
+}
