@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -17,12 +16,27 @@ import (
 	"time"
 )
 
-// scenario is one operation with a rotating set of variables.
+// scenario is what one worker does per iteration: step returns the latency
+// to record and whether the iteration succeeded.
 type scenario struct {
 	Name   string
 	Target string
-	Query  string
-	Vars   []map[string]any
+	// Setup prepares worker w (log in, fill a cart…) before the clock starts.
+	Setup func(ctx context.Context, w int) error
+	Step  func(ctx context.Context, w, i int) (time.Duration, bool)
+}
+
+// request is a scenario sending one GraphQL document with rotating variables.
+func request(name, target, query string, vars []map[string]any) scenario {
+	bodies := make([][]byte, len(vars))
+	for i, v := range vars {
+		bodies[i], _ = json.Marshal(map[string]any{"query": query, "variables": v})
+	}
+	return scenario{Name: name, Target: target, Step: func(ctx context.Context, w, i int) (time.Duration, bool) {
+		t0 := time.Now()
+		ok := send(ctx, bodies[(w+i)%len(bodies)], "")
+		return time.Since(t0), ok
+	}}
 }
 
 type result struct {
@@ -41,16 +55,9 @@ func (r result) percentile(p float64) time.Duration {
 	return r.latencies[i]
 }
 
-// load runs conns closed-loop workers for d: each sends its next request as
-// soon as the previous answer arrived.
-func load(ctx context.Context, url string, sc scenario, conns int, d time.Duration) result {
-	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns}
-	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
-	defer tr.CloseIdleConnections()
-	bodies := make([][]byte, len(sc.Vars))
-	for i, v := range sc.Vars {
-		bodies[i], _ = json.Marshal(map[string]any{"query": sc.Query, "variables": v})
-	}
+// load runs conns closed-loop workers for d: each starts its next iteration
+// as soon as the previous one finished.
+func load(ctx context.Context, sc scenario, conns int, d time.Duration) result {
 	var mu sync.Mutex
 	var all []time.Duration
 	var errs atomic.Int64
@@ -60,12 +67,12 @@ func load(ctx context.Context, url string, sc scenario, conns int, d time.Durati
 	for w := range conns {
 		wg.Go(func() {
 			lat := make([]time.Duration, 0, 4096)
-			for i := w; time.Now().Before(deadline) && ctx.Err() == nil; i++ {
-				t0 := time.Now()
-				if !send(client, url, bodies[i%len(bodies)]) {
+			for i := 0; time.Now().Before(deadline) && ctx.Err() == nil; i++ {
+				took, ok := sc.Step(ctx, w, i)
+				if !ok {
 					errs.Add(1)
 				}
-				lat = append(lat, time.Since(t0))
+				lat = append(lat, took)
 			}
 			mu.Lock()
 			all = append(all, lat...)
@@ -77,19 +84,48 @@ func load(ctx context.Context, url string, sc scenario, conns int, d time.Durati
 	return result{total: len(all), errors: int(errs.Load()), elapsed: time.Since(start), latencies: all}
 }
 
-func send(c *http.Client, url string, body []byte) bool {
-	resp, err := c.Post(url, "application/json", bytes.NewReader(body))
+// routerURL is the endpoint every scenario talks to.
+var routerURL string
+
+var httpClient = &http.Client{
+	Transport: &http.Transport{MaxIdleConnsPerHost: 64, MaxConnsPerHost: 64},
+	Timeout:   10 * time.Second,
+}
+
+// send posts body (with a bearer token when given) and reports success.
+func send(ctx context.Context, body []byte, token string) bool {
+	_, ok := call(ctx, body, token)
+	return ok
+}
+
+// call posts body and returns the response data when there were no errors.
+func call(ctx context.Context, body []byte, token string) (json.RawMessage, bool) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, routerURL, bytes.NewReader(body))
 	if err != nil {
-		return false
+		return nil, false
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := httpClient.Do(req)
+	if err != nil {
+		return nil, false
 	}
 	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode == http.StatusOK && !bytes.Contains(b, []byte(`"errors"`))
+	var out struct {
+		Data   json.RawMessage `json:"data"`
+		Errors []any           `json:"errors"`
+	}
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil || len(out.Errors) > 0 {
+		return nil, false
+	}
+	return out.Data, true
 }
 
 // storefrontScenarios builds the scenarios from the shipped documents and
 // real slugs read from the seeded catalogue.
-func storefrontScenarios(ctx context.Context, root, url string) ([]scenario, error) {
+func storefrontScenarios(ctx context.Context, root string) ([]scenario, error) {
 	doc := func(name string) (string, error) {
 		b, err := os.ReadFile(filepath.Join(root, "operations", "storefront", name+".graphql"))
 		return string(b), err
@@ -102,7 +138,7 @@ func storefrontScenarios(ctx context.Context, root, url string) ([]scenario, err
 	if err != nil {
 		return nil, err
 	}
-	slugs, err := seededSlugs(ctx, url, search)
+	slugs, err := seededSlugs(ctx, search)
 	if err != nil {
 		return nil, err
 	}
@@ -115,34 +151,29 @@ func storefrontScenarios(ctx context.Context, root, url string) ([]scenario, err
 		searchVars = append(searchVars, map[string]any{"filter": map[string]any{"query": q}, "first": 20})
 	}
 	return []scenario{
-		{Name: "product page by slug", Target: "≥ 1,500 req/s, p99 ≤ 30 ms", Query: page, Vars: pageVars},
-		{Name: "search", Target: "≥ 500 req/s, p99 ≤ 60 ms", Query: search, Vars: searchVars},
+		request("product page by slug", "≥ 1,500 req/s, p99 ≤ 30 ms", page, pageVars),
+		request("search", "≥ 500 req/s, p99 ≤ 60 ms", search, searchVars),
 	}, nil
 }
 
-func seededSlugs(ctx context.Context, url, search string) ([]string, error) {
+func seededSlugs(ctx context.Context, search string) ([]string, error) {
 	body, _ := json.Marshal(map[string]any{"query": search, "variables": map[string]any{"first": 50}})
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, err
+	data, ok := call(ctx, body, "")
+	if !ok {
+		return nil, fmt.Errorf("search for seeded products failed")
 	}
-	defer resp.Body.Close()
 	var out struct {
-		Data struct {
-			Products struct {
-				Edges []struct {
-					Node struct{ Slug string } `json:"node"`
-				} `json:"edges"`
-			} `json:"products"`
-		} `json:"data"`
+		Products struct {
+			Edges []struct {
+				Node struct{ Slug string } `json:"node"`
+			} `json:"edges"`
+		} `json:"products"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+	if err := json.Unmarshal(data, &out); err != nil {
 		return nil, err
 	}
 	var slugs []string
-	for _, e := range out.Data.Products.Edges {
+	for _, e := range out.Products.Edges {
 		slugs = append(slugs, e.Node.Slug)
 	}
 	if len(slugs) == 0 {

@@ -40,18 +40,33 @@ func run(duration time.Duration, conns int, only string) error {
 		return err
 	}
 	defer s.Stop()
-	scenarios, err := storefrontScenarios(ctx, root, s.RouterURL())
+	routerURL = s.RouterURL()
+	scenarios, err := storefrontScenarios(ctx, root)
 	if err != nil {
 		return err
+	}
+	if hasSubgraph(s, "orders") {
+		more, err := commerceScenarios(ctx, root, conns)
+		if err != nil {
+			return err
+		}
+		scenarios = append(scenarios, more...)
 	}
 	fmt.Printf("\n%d connections, %s per scenario, everything on this machine\n\n", conns, duration)
 	for _, sc := range scenarios {
 		if only != "" && sc.Name != only {
 			continue
 		}
-		_ = load(ctx, s.RouterURL(), sc, conns, 2*time.Second) // warm-up: caches, JIT, pools
+		if sc.Setup != nil {
+			for w := range conns {
+				if err := sc.Setup(ctx, w); err != nil {
+					return fmt.Errorf("%s setup: %w", sc.Name, err)
+				}
+			}
+		}
+		_ = load(ctx, sc, conns, 2*time.Second) // warm-up: caches, JIT, pools
 		mem := watchMemory(s.Pids())
-		res := load(ctx, s.RouterURL(), sc, conns, duration)
+		res := load(ctx, sc, conns, duration)
 		peaks := mem.stop()
 		report(sc, res, peaks)
 	}
@@ -74,6 +89,15 @@ func report(sc scenario, r result, peaks map[string]int64) {
 		fmt.Printf("  %s %d MB", n, peaks[n]>>20)
 	}
 	fmt.Print("\n\n")
+}
+
+func hasSubgraph(s *stack.Stack, name string) bool {
+	for _, sg := range s.Subgraphs {
+		if sg.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
