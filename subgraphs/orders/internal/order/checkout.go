@@ -74,7 +74,7 @@ func ParseCheckout(in CheckoutInput) (Checkout, error) {
 		}
 		c.Payment.UPIVPA = vpa
 	}
-	c.IdempotencyKey = in.IdempotencyKey
+	c.AddressID, c.IdempotencyKey = in.AddressID, in.IdempotencyKey
 	return c, nil
 }
 

@@ -65,7 +65,8 @@ func TestParseCheckoutNormalises(t *testing.T) {
 	t.Parallel()
 	in := validInput()
 	c, err := order.ParseCheckout(in)
-	if err != nil || !c.UseCartCoupon || c.CouponCode != "" {
+	if err != nil || !c.UseCartCoupon || c.CouponCode != "" || c.AddressID != addrID || c.IdempotencyKey != "checkout-0001" ||
+		c.Payment.Type != order.UPI {
 		t.Fatalf("omitted coupon: %+v %v", c, err)
 	}
 	in.CouponCode = ptr("")
