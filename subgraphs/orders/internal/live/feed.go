@@ -70,21 +70,30 @@ func (f *Feed) read(ctx context.Context) error {
 	}
 }
 
-// deliver publishes one message's status change; anything else on the
-// topic (order.placed) is skipped.
+// deliver publishes one message's status change.
 func (f *Feed) deliver(ctx context.Context, value []byte) {
-	var env kafka.Envelope
-	if err := json.Unmarshal(value, &env); err != nil {
+	e, ok, err := Decode(value)
+	if err != nil {
 		f.Log.WarnContext(ctx, "undecodable message on the order status feed", "err", err)
 		return
 	}
+	if ok {
+		f.Hub.Publish(e)
+	}
+}
+
+// Decode reads an order.status_changed out of a message of the orders
+// topic; ok is false for the topic's other events (order.placed).
+func Decode(value []byte) (e order.StatusChanged, ok bool, err error) {
+	var env kafka.Envelope
+	if err := json.Unmarshal(value, &env); err != nil {
+		return e, false, fmt.Errorf("decode envelope: %w", err)
+	}
 	if env.Type != (order.StatusChanged{}).EventType() {
-		return
+		return e, false, nil
 	}
-	var e order.StatusChanged
 	if err := json.Unmarshal(env.Payload, &e); err != nil || e.OrderID == "" {
-		f.Log.WarnContext(ctx, "undecodable order.status_changed", "event_id", env.ID, "err", err)
-		return
+		return e, false, fmt.Errorf("decode order.status_changed %s: %v", env.ID, err)
 	}
-	f.Hub.Publish(e)
+	return e, true, nil
 }
