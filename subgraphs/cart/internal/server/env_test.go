@@ -24,7 +24,7 @@ import (
 // the real Redis, with catalog, promotions and users replaced by httptest
 // servers that answer exactly what the real subgraphs answer.
 type env struct {
-	t          *testing.T
+	t          testing.TB
 	d          *service.Deps
 	h          http.Handler
 	iss        *servicetest.Issuer
@@ -36,7 +36,7 @@ type env struct {
 }
 
 // newEnv serves the cart with the given extra environment (e.g. MAX_LINE_QUANTITY).
-func newEnv(t *testing.T, settings ...string) *env {
+func newEnv(t testing.TB, settings ...string) *env {
 	t.Helper()
 	spec := server.Spec()
 	iss := servicetest.NewIssuer(t)
@@ -112,7 +112,7 @@ func (e *env) must(s shopper, query string, vars map[string]any, out any) {
 	ok(e.t, e.do(s, query, vars, out))
 }
 
-func ok(t *testing.T, resp servicetest.Response) {
+func ok(t testing.TB, resp servicetest.Response) {
 	t.Helper()
 	if len(resp.Errors) > 0 {
 		t.Fatalf("unexpected errors: %+v", resp.Errors)
@@ -120,7 +120,7 @@ func ok(t *testing.T, resp servicetest.Response) {
 }
 
 // wantErr fails unless resp's first error has code (and field/reason when given).
-func wantErr(t *testing.T, resp servicetest.Response, code, field, reason string) {
+func wantErr(t testing.TB, resp servicetest.Response, code, field, reason string) {
 	t.Helper()
 	if len(resp.Errors) == 0 {
 		t.Fatalf("want %s error, got data %s", code, resp.Data)
@@ -190,7 +190,7 @@ type gqlError struct {
 	Extensions map[string]any `json:"extensions"`
 }
 
-func newFake(t *testing.T, iss *servicetest.Issuer, answer func(r fakeRequest) (any, *gqlError)) *fake {
+func newFake(t testing.TB, iss *servicetest.Issuer, answer func(r fakeRequest) (any, *gqlError)) *fake {
 	t.Helper()
 	f := &fake{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -226,7 +226,7 @@ func newFake(t *testing.T, iss *servicetest.Issuer, answer func(r fakeRequest) (
 }
 
 // last returns the last request received.
-func (f *fake) last(t *testing.T) fakeRequest {
+func (f *fake) last(t testing.TB) fakeRequest {
 	t.Helper()
 	f.mu.Lock()
 	defer f.mu.Unlock()

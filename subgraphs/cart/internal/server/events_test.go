@@ -12,7 +12,7 @@ import (
 )
 
 // envelope wraps payload as the producing subgraph's outbox would.
-func envelope(t *testing.T, eventType, aggregateID string, payload any) kafka.Envelope {
+func envelope(t testing.TB, eventType, aggregateID string, payload any) kafka.Envelope {
 	t.Helper()
 	raw, err := json.Marshal(payload)
 	if err != nil {
@@ -40,7 +40,7 @@ func (e *env) mustDeliver(env kafka.Envelope) {
 	}
 }
 
-func registered(t *testing.T, userID string) kafka.Envelope {
+func registered(t testing.TB, userID string) kafka.Envelope {
 	return envelope(t, "user.registered", userID, map[string]any{
 		"userId": userID, "name": "Rahul Sharma", "email": "rahul@example.in", "role": "CUSTOMER", "occurredAt": time.Now()})
 }
@@ -95,7 +95,7 @@ func TestUserRegisteredWithABadIDFails(t *testing.T) {
 	}
 }
 
-func statusChanged(t *testing.T, userID, to string, items ...any) kafka.Envelope {
+func statusChanged(t testing.TB, userID, to string, items ...any) kafka.Envelope {
 	orderID := uuid.NewString()
 	lines := []map[string]any{}
 	for i := 0; i+1 < len(items); i += 2 {

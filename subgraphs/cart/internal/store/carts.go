@@ -117,23 +117,27 @@ func (s *Store) UpdateCartTx(ctx context.Context, tx pgx.Tx, userID string, now 
 	return saveCart(ctx, tx, c, now)
 }
 
-// lockCart loads userID's cart FOR UPDATE with its lines in one round trip,
-// inserting it as newID first when newID is not "". The lines are read by a
-// statement that starts after the lock is held, so they are current.
+// lockCart loads userID's cart FOR UPDATE with its lines in one round trip.
+// The lines are read by a statement that starts after the lock is held, so
+// they are current. A missing cart is created as newID first (when newID is
+// not ""): the common case, an existing cart, costs no insert.
 func lockCart(ctx context.Context, tx pgx.Tx, userID, newID string) (*cart.Cart, error) {
-	b := &pgx.Batch{}
-	if newID != "" {
-		b.Queue(`INSERT INTO carts (id, user_id) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`, newID, userID)
+	c, err := loadLocked(ctx, tx, userID)
+	if !errors.Is(err, ErrNoCart) || newID == "" {
+		return c, err
 	}
+	if _, err := tx.Exec(ctx, `INSERT INTO carts (id, user_id) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`, newID, userID); err != nil {
+		return nil, fmt.Errorf("create cart: %w", err)
+	}
+	return loadLocked(ctx, tx, userID)
+}
+
+func loadLocked(ctx context.Context, tx pgx.Tx, userID string) (*cart.Cart, error) {
+	b := &pgx.Batch{}
 	b.Queue(`SELECT 1 FROM carts WHERE user_id = $1 FOR UPDATE`, userID)
 	b.Queue(cartRows+` WHERE c.user_id = $1 ORDER BY i.added_at, i.id`, userID)
 	res := tx.SendBatch(ctx, b)
 	defer res.Close()
-	if newID != "" {
-		if _, err := res.Exec(); err != nil {
-			return nil, fmt.Errorf("create cart: %w", err)
-		}
-	}
 	if _, err := res.Exec(); err != nil {
 		return nil, fmt.Errorf("lock cart: %w", err)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -121,20 +122,26 @@ func (s *Store) MoveToCart(ctx context.Context, userID, newCartID, newWishlistID
 	return out, err
 }
 
+// lockWishlist is lockCart for wishlists (created as newID when missing).
 func lockWishlist(ctx context.Context, tx pgx.Tx, userID, newID string) (*cart.Wishlist, error) {
-	b := &pgx.Batch{}
-	if newID != "" {
-		b.Queue(`INSERT INTO wishlists (id, user_id) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`, newID, userID)
+	w, err := loadLockedWishlist(ctx, tx, userID)
+	if !errors.Is(err, errNoWishlist) || newID == "" {
+		return w, err
 	}
+	if _, err := tx.Exec(ctx, `INSERT INTO wishlists (id, user_id) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`, newID, userID); err != nil {
+		return nil, fmt.Errorf("create wishlist: %w", err)
+	}
+	return loadLockedWishlist(ctx, tx, userID)
+}
+
+var errNoWishlist = errors.New("no wishlist")
+
+func loadLockedWishlist(ctx context.Context, tx pgx.Tx, userID string) (*cart.Wishlist, error) {
+	b := &pgx.Batch{}
 	b.Queue(`SELECT 1 FROM wishlists WHERE user_id = $1 FOR UPDATE`, userID)
 	b.Queue(wishlistRows+` WHERE w.user_id = $1 ORDER BY i.added_at, i.id`, userID)
 	res := tx.SendBatch(ctx, b)
 	defer res.Close()
-	if newID != "" {
-		if _, err := res.Exec(); err != nil {
-			return nil, fmt.Errorf("create wishlist: %w", err)
-		}
-	}
 	if _, err := res.Exec(); err != nil {
 		return nil, fmt.Errorf("lock wishlist: %w", err)
 	}
@@ -147,7 +154,7 @@ func lockWishlist(ctx context.Context, tx pgx.Tx, userID, newID string) (*cart.W
 		return nil, fmt.Errorf("load wishlist: %w", err)
 	}
 	if len(lists) == 0 {
-		return nil, fmt.Errorf("load wishlist of %s: not found", userID)
+		return nil, errNoWishlist
 	}
 	return lists[0], nil
 }
