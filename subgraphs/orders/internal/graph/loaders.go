@@ -3,12 +3,14 @@ package graph
 import (
 	"context"
 	"net/http"
+	"sync"
 
 	"github.com/graph-gophers/dataloader/v7"
 
 	"github.com/purra/supergraph/platform/loader"
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/app"
+	"github.com/purra/supergraph/subgraphs/orders/internal/graph/model"
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
 
@@ -17,6 +19,41 @@ import (
 type Loaders struct {
 	ItemsOf   *dataloader.Loader[string, []order.Item]
 	HistoryOf *dataloader.Loader[string, []order.Change]
+
+	// Sibling groups: the orders that came back together in one list. An
+	// edge resolver loads the edge for the whole group at once, so a page
+	// costs one query per edge however the resolvers are scheduled (the
+	// loader's short wait alone splits batches under load).
+	mu     sync.Mutex
+	groups map[string][]string
+}
+
+// group records orders as loaded together.
+func (l *Loaders) group(orders []*model.Order) {
+	ids := make([]string, 0, len(orders))
+	for _, o := range orders {
+		if o != nil {
+			ids = append(ids, o.ID)
+		}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		l.groups[id] = ids
+	}
+}
+
+// load returns id's value from ld, queueing id's whole group in the same
+// batch first. Keys are queued one by one on this goroutine: LoadMany queues
+// them from a goroutine each, and under load some miss the batch window.
+func load[V any](ctx context.Context, l *Loaders, ld *dataloader.Loader[string, V], id string) (V, error) {
+	l.mu.Lock()
+	group := l.groups[id]
+	l.mu.Unlock()
+	for _, k := range group {
+		ld.Load(ctx, k) // queued (or cached) now, collected by its sibling's resolver
+	}
+	return ld.Load(ctx, id)()
 }
 
 type loadersKey struct{}
@@ -26,6 +63,7 @@ func NewLoaders(a *app.App) *Loaders {
 	return &Loaders{
 		ItemsOf:   loader.New(a.ItemsByOrderIDs),
 		HistoryOf: loader.New(a.HistoryByOrderIDs),
+		groups:    map[string][]string{},
 	}
 }
 

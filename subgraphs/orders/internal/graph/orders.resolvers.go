@@ -26,6 +26,7 @@ func (r *entityResolver) FindManyOrderByIDs(ctx context.Context, reps []*model.O
 	for i, id := range ids {
 		out[i] = toOrder(found[id])
 	}
+	For(ctx).group(out)
 	return out, nil
 }
 
@@ -73,7 +74,8 @@ func (r *mutationResolver) CancelOrder(ctx context.Context, id string, reason st
 
 // Items is the resolver for the items field.
 func (r *orderResolver) Items(ctx context.Context, obj *model.Order) ([]*model.OrderItem, error) {
-	items, err := For(ctx).ItemsOf.Load(ctx, obj.ID)()
+	l := For(ctx)
+	items, err := load(ctx, l, l.ItemsOf, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +84,8 @@ func (r *orderResolver) Items(ctx context.Context, obj *model.Order) ([]*model.O
 
 // StatusHistory is the resolver for the statusHistory field.
 func (r *orderResolver) StatusHistory(ctx context.Context, obj *model.Order) ([]*model.OrderStatusChange, error) {
-	changes, err := For(ctx).HistoryOf.Load(ctx, obj.ID)()
+	l := For(ctx)
+	changes, err := load(ctx, l, l.HistoryOf, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +108,7 @@ func (r *queryResolver) MyOrders(ctx context.Context, first *int, after *string)
 	if err != nil {
 		return nil, err
 	}
-	return toConnection(page), nil
+	return r.connection(ctx, page), nil
 }
 
 // Order is the resolver for the order field.
@@ -128,7 +131,7 @@ func (r *queryResolver) StoreOrders(ctx context.Context, first *int, after *stri
 	if err != nil {
 		return nil, err
 	}
-	return toConnection(page), nil
+	return r.connection(ctx, page), nil
 }
 
 // OrderStatusChanged is the resolver for the orderStatusChanged field.
@@ -170,7 +173,7 @@ func (r *userResolver) Orders(ctx context.Context, obj *model.User, first *int, 
 	if err != nil || page == nil {
 		return nil, err
 	}
-	return toConnection(*page), nil
+	return r.connection(ctx, *page), nil
 }
 
 // Entity returns EntityResolver implementation.

@@ -4,7 +4,10 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/purra/supergraph/subgraphs/orders/internal/app"
+	"github.com/purra/supergraph/subgraphs/orders/internal/graph/model"
 	"github.com/purra/supergraph/subgraphs/orders/internal/live"
 )
 
@@ -14,4 +17,15 @@ import (
 type Resolver struct {
 	App *app.App
 	Hub *live.Hub // this instance's status-change subscribers
+}
+
+// connection converts a page and records its orders as siblings for the loaders.
+func (r *Resolver) connection(ctx context.Context, p app.OrderPage) *model.OrderConnection {
+	c := toConnection(p)
+	nodes := make([]*model.Order, len(c.Edges))
+	for i, e := range c.Edges {
+		nodes[i] = e.Node
+	}
+	For(ctx).group(nodes)
+	return c
 }
