@@ -37,8 +37,8 @@ func (a *App) AddToCart(ctx context.Context, variantID string, quantity int) (*c
 	if err != nil {
 		return nil, err
 	}
-	var ok bool
-	if variantID, ok = canonicalID(variantID); !ok {
+	variantID, ok := canonicalID(variantID)
+	if !ok {
 		return nil, errs.BadInput("variantId", "no such product variant").WithReason(cart.ReasonUnavailable)
 	}
 	if err := a.rules.CheckRequested(b.Role, quantity); err != nil {
@@ -64,8 +64,8 @@ func (a *App) UpdateCartItem(ctx context.Context, itemID string, quantity int) (
 	if err != nil {
 		return nil, err
 	}
-	var ok bool
-	if itemID, ok = canonicalID(itemID); !ok {
+	itemID, ok := canonicalID(itemID)
+	if !ok {
 		return nil, cart.ErrItemNotFound
 	}
 	if quantity < 0 {
@@ -105,8 +105,8 @@ func (a *App) RemoveCartItem(ctx context.Context, itemID string) (*cart.Cart, er
 	if err != nil {
 		return nil, err
 	}
-	var ok bool
-	if itemID, ok = canonicalID(itemID); !ok {
+	itemID, ok := canonicalID(itemID)
+	if !ok {
 		return nil, cart.ErrItemNotFound
 	}
 	return a.store.UpdateCart(ctx, b.ID, newID(), a.now(), func(c *cart.Cart) error {

@@ -35,8 +35,8 @@ func (a *App) AddToWishlist(ctx context.Context, variantID string) (*cart.Wishli
 	if err != nil {
 		return nil, err
 	}
-	var ok bool
-	if variantID, ok = canonicalID(variantID); !ok {
+	variantID, ok := canonicalID(variantID)
+	if !ok {
 		return nil, errs.BadInput("variantId", "no such product variant").WithReason(cart.ReasonUnavailable)
 	}
 	v, err := a.catalog.Variant(ctx, variantID)
@@ -58,8 +58,8 @@ func (a *App) RemoveFromWishlist(ctx context.Context, variantID string) (*cart.W
 	if err != nil {
 		return nil, err
 	}
-	var ok bool
-	if variantID, ok = canonicalID(variantID); !ok {
+	variantID, ok := canonicalID(variantID)
+	if !ok {
 		return nil, cart.ErrWishlistItemNotFound
 	}
 	return a.store.UpdateWishlist(ctx, b.ID, newID(), a.now(), func(w *cart.Wishlist) error {
@@ -75,8 +75,8 @@ func (a *App) MoveWishlistItemToCart(ctx context.Context, variantID string, quan
 	if err != nil {
 		return nil, err
 	}
-	var ok bool
-	if variantID, ok = canonicalID(variantID); !ok {
+	variantID, ok := canonicalID(variantID)
+	if !ok {
 		return nil, cart.ErrWishlistItemNotFound
 	}
 	if err := a.rules.CheckRequested(b.Role, quantity); err != nil {
