@@ -192,6 +192,12 @@ func TestQuoteCoupons(t *testing.T) {
 	if q := e.mustQuote(rahul, phone, map[string]any{"couponCode": "  "}); q.CouponRejection != nil || q.Coupon != nil {
 		t.Fatalf("a blank code is no coupon: %+v", q)
 	}
+	// A token whose subject is no user (an admin's) is priced as its role,
+	// without per-user usage.
+	admin := caller{auth: e.iss.Token(t, "admin-1", "ADMIN", "promotions:write")}
+	if q := e.mustQuote(admin, phone, map[string]any{"couponCode": "WELCOME10"}); q.CouponDiscount.Paise != 100000 {
+		t.Fatalf("admin quote %+v", q)
+	}
 }
 
 // Every failure a caller can cause is a coded error; catalog is not asked

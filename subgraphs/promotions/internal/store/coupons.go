@@ -74,14 +74,14 @@ func (s *Store) CouponByCode(ctx context.Context, code, callerID string) (*promo
 }
 
 // CouponForBuyer loads the coupon with code and its usage as seen from
-// userID, in one query; nil when no coupon has the code.
+// userID ("" for no user), in one query; nil when no coupon has the code.
 func (s *Store) CouponForBuyer(ctx context.Context, code, userID string) (*promo.Coupon, promo.Usage, error) {
 	var u promo.Usage
 	c, err := scanCoupon(s.db.QueryRow(ctx, `SELECT `+couponCols+`,
 		EXISTS (SELECT 1 FROM coupon_users u WHERE u.coupon_id = c.id AND u.user_id = $2),
 		(SELECT count(*) FROM coupon_holds h WHERE h.coupon_id = c.id AND `+counted+`),
 		(SELECT count(*) FROM coupon_holds h WHERE h.coupon_id = c.id AND h.user_id = $2 AND `+counted+`)
-		FROM coupons c WHERE c.code = $1`, code, userID), &u.Assigned, &u.Total, &u.ByBuyer)
+		FROM coupons c WHERE c.code = $1`, code, nullable(userID)), &u.Assigned, &u.Total, &u.ByBuyer)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, u, nil
 	}
