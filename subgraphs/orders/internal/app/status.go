@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -73,15 +74,21 @@ func (a *App) change(ctx context.Context, id string, buyerToo bool, fn func(*ord
 // Inbound events. Each runs in the consumer's transaction (with its dedupe
 // mark) and is order-tolerant: see the order methods.
 
-// PaymentSucceeded confirms the paid order (PAID, then CONFIRMED).
-func (a *App) PaymentSucceeded(ctx context.Context, tx pgx.Tx, p order.PaymentSucceeded) error {
+// PaymentSucceeded confirms the paid order (PAID, then CONFIRMED);
+// capturedAt is when payments recorded the capture.
+func (a *App) PaymentSucceeded(ctx context.Context, tx pgx.Tx, p order.PaymentSucceeded, capturedAt time.Time) error {
 	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error {
-		err := o.PaymentSucceeded(p.AmountPaise, a.now())
-		if errors.Is(err, order.ErrAmountMismatch) {
+		err := o.PaymentSucceeded(p.AmountPaise, capturedAt, a.now())
+		switch {
+		case errors.Is(err, order.ErrAmountMismatch):
 			// Never confirm an order paid for a different amount: it stays
 			// pending, is cancelled when its reservation expires, and payments
 			// refunds the capture then.
 			a.log.ErrorContext(ctx, "payment amount mismatch: order left pending", "order_id", p.OrderID,
+				"payment_id", p.PaymentID, "err", err)
+			return nil
+		case errors.Is(err, order.ErrLateCapture):
+			a.log.WarnContext(ctx, "late payment: order left to expire and be refunded", "order_id", p.OrderID,
 				"payment_id", p.PaymentID, "err", err)
 			return nil
 		}

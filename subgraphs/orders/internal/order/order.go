@@ -175,15 +175,25 @@ func (o *Order) Refund(reason string, at time.Time) error { return o.advance(Ref
 // ErrAmountMismatch: a captured amount differs from the order's total.
 var ErrAmountMismatch = errors.New("captured amount differs from the order total")
 
-// PaymentSucceeded confirms a pending order whose payment was captured. A
-// capture for an order that was cancelled meanwhile changes nothing:
-// payments sees the cancellation and refunds it.
-func (o *Order) PaymentSucceeded(amountPaise int64, at time.Time) error {
+// ErrLateCapture: the payment was captured after the order's stock
+// reservation had expired, so the stock may be sold to someone else.
+var ErrLateCapture = errors.New("payment captured after the reservation expired")
+
+// PaymentSucceeded confirms a pending order whose payment was captured at
+// capturedAt. A capture for an order that was cancelled meanwhile changes
+// nothing: payments sees the cancellation and refunds it. Neither does a
+// capture after the payment deadline (ErrLateCapture): the reservation is
+// gone, the order is cancelled when inventory reports the expiry, and
+// payments refunds it then.
+func (o *Order) PaymentSucceeded(amountPaise int64, capturedAt, at time.Time) error {
 	if o.Status != PendingPayment {
 		return nil
 	}
 	if amountPaise != o.Totals.Total {
 		return fmt.Errorf("order %s: %w (captured %d, total %d)", o.ID, ErrAmountMismatch, amountPaise, o.Totals.Total)
+	}
+	if o.PaymentDueBy != nil && capturedAt.After(*o.PaymentDueBy) {
+		return fmt.Errorf("order %s: %w (captured %s, due by %s)", o.ID, ErrLateCapture, capturedAt, o.PaymentDueBy)
 	}
 	return o.PaymentCaptured(at)
 }

@@ -133,9 +133,9 @@ func TestInboundEventsAreOrderTolerant(t *testing.T) {
 		apply func(*order.Order) error
 		want  order.Status
 	}{
-		{"succeeded pending", order.PendingPayment, func(o *order.Order) error { return o.PaymentSucceeded(1000, at) }, order.Confirmed},
-		{"succeeded cancelled", order.Cancelled, func(o *order.Order) error { return o.PaymentSucceeded(1000, at) }, order.Cancelled},
-		{"succeeded twice", order.Confirmed, func(o *order.Order) error { return o.PaymentSucceeded(1000, at) }, order.Confirmed},
+		{"succeeded pending", order.PendingPayment, func(o *order.Order) error { return o.PaymentSucceeded(1000, at, at) }, order.Confirmed},
+		{"succeeded cancelled", order.Cancelled, func(o *order.Order) error { return o.PaymentSucceeded(1000, at, at) }, order.Cancelled},
+		{"succeeded twice", order.Confirmed, func(o *order.Order) error { return o.PaymentSucceeded(1000, at, at) }, order.Confirmed},
 		{"failed pending", order.PendingPayment, func(o *order.Order) error { return o.PaymentFailed("declined", at) }, order.Cancelled},
 		{"failed after success", order.Confirmed, func(o *order.Order) error { return o.PaymentFailed("declined", at) }, order.Confirmed},
 		{"full refund shipped", order.Shipped, func(o *order.Order) error { return o.PaymentRefunded(true, "damaged", at) }, order.Refunded},
@@ -157,7 +157,15 @@ func TestInboundEventsAreOrderTolerant(t *testing.T) {
 		})
 	}
 	o := mk(order.PendingPayment)
-	if err := o.PaymentSucceeded(999, at); !errors.Is(err, order.ErrAmountMismatch) || o.Status != order.PendingPayment {
+	if err := o.PaymentSucceeded(999, at, at); !errors.Is(err, order.ErrAmountMismatch) || o.Status != order.PendingPayment {
 		t.Fatalf("amount mismatch: %v %s", err, o.Status)
+	}
+	due := at.Add(time.Minute)
+	o.PaymentDueBy = &due
+	if err := o.PaymentSucceeded(1000, due.Add(time.Second), at); !errors.Is(err, order.ErrLateCapture) || o.Status != order.PendingPayment {
+		t.Fatalf("late capture: %v %s", err, o.Status)
+	}
+	if err := o.PaymentSucceeded(1000, due, at); err != nil || o.Status != order.Confirmed {
+		t.Fatalf("capture at the deadline: %v %s", err, o.Status)
 	}
 }

@@ -15,10 +15,13 @@ import (
 
 // deliver applies an event through the registered handler twice, as a
 // redelivery would: the effect must happen once.
-func (e *env) deliver(typ, aggregate string, payload any) {
+func (e *env) deliver(typ, aggregate string, payload any) { e.deliverAt(typ, aggregate, payload, time.Now().UTC()) }
+
+// deliverAt is deliver for an event that occurred at occurredAt.
+func (e *env) deliverAt(typ, aggregate string, payload any, occurredAt time.Time) {
 	e.t.Helper()
 	raw, _ := json.Marshal(payload)
-	env := kafka.Envelope{ID: uuid.Must(uuid.NewV7()).String(), Type: typ, Version: 1, OccurredAt: time.Now().UTC(),
+	env := kafka.Envelope{ID: uuid.Must(uuid.NewV7()).String(), Type: typ, Version: 1, OccurredAt: occurredAt,
 		AggregateID: aggregate, Payload: raw}
 	h, ok := e.d.Consumer.Handler(typ)
 	if !ok {
@@ -140,6 +143,26 @@ func TestPaymentOfAnotherAmountIsNotAccepted(t *testing.T) {
 	e.deliver("payment.succeeded", o.ID, map[string]any{"paymentId": uuid.NewString(), "orderId": o.ID, "amountPaise": o.Total.Paise - 1})
 	if e.status(o.ID) != "PENDING_PAYMENT" || len(e.outbox(o.ID, "order.status_changed")) != 0 {
 		t.Fatal("underpaid order confirmed")
+	}
+}
+
+// A capture after the payment deadline does not confirm the order (its
+// stock was released): the expiry cancels it and payments refunds. The
+// capture time counts, not when the event is processed.
+func TestLateCaptureIsNotConfirmed(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.fillCart(e.rahul, "", cable, 1)
+	o := e.checkout("late-capture-1")
+	pay := map[string]any{"paymentId": uuid.NewString(), "orderId": o.ID, "amountPaise": o.Total.Paise}
+	e.deliverAt("payment.succeeded", o.ID, pay, time.Now().Add(16*time.Minute))
+	if e.status(o.ID) != "PENDING_PAYMENT" {
+		t.Fatal("late capture confirmed the order")
+	}
+	// Captured in time but processed late (consumer lag): confirmed.
+	e.deliverAt("payment.succeeded", o.ID, pay, time.Now().Add(-time.Minute))
+	if e.status(o.ID) != "CONFIRMED" {
+		t.Fatal("a capture made in time was refused")
 	}
 }
 
