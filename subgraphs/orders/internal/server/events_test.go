@@ -15,7 +15,9 @@ import (
 
 // deliver applies an event through the registered handler twice, as a
 // redelivery would: the effect must happen once.
-func (e *env) deliver(typ, aggregate string, payload any) { e.deliverAt(typ, aggregate, payload, time.Now().UTC()) }
+func (e *env) deliver(typ, aggregate string, payload any) {
+	e.deliverAt(typ, aggregate, payload, time.Now().UTC())
+}
 
 // deliverAt is deliver for an event that occurred at occurredAt.
 func (e *env) deliverAt(typ, aggregate string, payload any, occurredAt time.Time) {
