@@ -790,8 +790,10 @@ type Cart {
   GST of the shipping address's state. ` + "`" + `shippingAddressId` + "`" + ` is one of the caller's addresses;
   when omitted the default address is used, and without any address GST is shown as IGST.
   An address id that is not one of the caller's is NOT_FOUND. Computed only when selected.
+  Null (with a SERVICE_UNAVAILABLE error) when pricing cannot be reached: the cart itself
+  still shows.
   """
-  pricing(shippingAddressId: ID): CartPricing!
+  pricing(shippingAddressId: ID): CartPricing
   """When the cart last changed."""
   updatedAt: DateTime!
 }
@@ -1703,10 +1705,10 @@ func (ec *executionContext) _Cart_pricing(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.CartPricing) graphql.Marshaler {
-			return ec.marshalNCartPricing2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcartᚋinternalᚋgraphᚋmodelᚐCartPricing(ctx, selections, v)
+			return ec.marshalOCartPricing2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcartᚋinternalᚋgraphᚋmodelᚐCartPricing(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Cart_pricing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -4901,7 +4903,7 @@ func (ec *executionContext) _Cart(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "pricing":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Cart_pricing(ctx, field, obj)
 				})
@@ -6085,14 +6087,6 @@ func (ec *executionContext) marshalNCartItem2ᚖgithubᚗcomᚋpurraᚋsupergrap
 	return ec._CartItem(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCartPricing2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcartᚋinternalᚋgraphᚋmodelᚐCartPricing(ctx context.Context, sel ast.SelectionSet, v *model.CartPricing) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CartPricing!")
-		return graphql.Null
-	}
-	return ec._CartPricing(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNCartPricingLine2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcartᚋinternalᚋgraphᚋmodelᚐCartPricingLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CartPricingLine) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -6660,6 +6654,13 @@ func (ec *executionContext) marshalOCartCouponRejection2ᚖgithubᚗcomᚋpurra�
 		return graphql.Null
 	}
 	return ec._CartCouponRejection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCartPricing2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcartᚋinternalᚋgraphᚋmodelᚐCartPricing(ctx context.Context, sel ast.SelectionSet, v *model.CartPricing) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CartPricing(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
