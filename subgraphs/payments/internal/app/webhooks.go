@@ -20,12 +20,16 @@ const (
 	WebhookApplied WebhookResult = "applied"
 	// WebhookDuplicate: the event id was seen before; nothing changed.
 	WebhookDuplicate WebhookResult = "duplicate"
-	// WebhookIgnored: not about a payment of ours, or an event type payments
-	// does not handle; nothing recorded.
+	// WebhookIgnored: an event type payments does not handle; nothing recorded.
 	WebhookIgnored WebhookResult = "ignored"
+	// WebhookUnknown: about no payment or refund of ours (yet); nothing recorded.
+	WebhookUnknown WebhookResult = "unknown"
 )
 
-var errIgnored = errors.New("webhook ignored")
+var (
+	errIgnored = errors.New("webhook ignored")
+	errUnknown = errors.New("webhook about an unknown payment")
+)
 
 // ApplyWebhook applies a verified provider callback in one transaction: the
 // event id is recorded (a replay finds it and stops), the payment or refund
@@ -53,6 +57,9 @@ func (a *App) ApplyWebhook(ctx context.Context, prov payment.Provider, ev provid
 	if errors.Is(err, errIgnored) {
 		return WebhookIgnored, nil
 	}
+	if errors.Is(err, errUnknown) {
+		return WebhookUnknown, nil
+	}
 	if err != nil {
 		return "", err
 	}
@@ -67,7 +74,7 @@ func (a *App) paymentWebhook(ctx context.Context, tx pgx.Tx, prov payment.Provid
 	if p == nil {
 		a.log.WarnContext(ctx, "webhook for an unknown payment", "provider", prov, "event_id", ev.ID,
 			"provider_order_id", ev.ProviderOrderID, "provider_payment_id", ev.ProviderPaymentID)
-		return errIgnored
+		return errUnknown
 	}
 	now := a.now()
 	var eff payment.Effects
@@ -99,7 +106,7 @@ func (a *App) refundWebhook(ctx context.Context, tx pgx.Tx, prov payment.Provide
 	if refundID == "" {
 		a.log.WarnContext(ctx, "webhook for an unknown refund", "provider", prov, "event_id", ev.ID,
 			"provider_refund_id", ev.ProviderRefundID)
-		return errIgnored
+		return errUnknown
 	}
 	p, err := a.store.LockPayment(ctx, tx, paymentID)
 	if err != nil {
@@ -110,7 +117,7 @@ func (a *App) refundWebhook(ctx context.Context, tx pgx.Tx, prov payment.Provide
 		return err
 	}
 	if p == nil || r == nil || p.Provider != prov {
-		return errIgnored
+		return errUnknown
 	}
 	now := a.now()
 	var eff payment.Effects

@@ -561,7 +561,10 @@ type Payment {
   providerPaymentId: String
   """Where the payment stands."""
   status: PaymentStatus!
-  """Why the payment failed (provider's description, or "order cancelled"); null unless FAILED."""
+  """
+  Why the payment failed (the provider's description, or "order cancelled"), or why a capture of
+  another amount than the order's total was refunded; null otherwise.
+  """
   failureReason: String
   """The amount actually captured; zero until CAPTURED."""
   capturedAmount: Money!

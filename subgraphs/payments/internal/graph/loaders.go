@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"net/http"
-	"slices"
 	"sync"
 
 	"github.com/graph-gophers/dataloader/v7"
@@ -16,30 +15,32 @@ import (
 
 // Loaders batch the lookups of one request into one query per edge.
 type Loaders struct {
-	PaymentByID        *dataloader.Loader[string, *payment.Payment]
-	PaymentsByOrderID  *dataloader.Loader[string, []*payment.Payment]
-	RefundsByPaymentID *dataloader.Loader[string, []*payment.Refund]
-
-	// Sibling groups: the orders resolved by one _entities call, and the
-	// payments listed together. An edge resolver loads the edge for its whole
-	// group at once, so N orders cost one query however gqlgen schedules the
-	// field resolvers (the loader's short wait alone can split a batch).
-	mu       sync.Mutex
-	orders   map[string][]string
-	payments map[string][]string
+	PaymentByID *dataloader.Loader[string, *payment.Payment]
+	// PaymentsOfOrder and RefundsOfPayment load whole sibling groups: the
+	// orders of one _entities call, the payments listed together.
+	PaymentsOfOrder  *groups[[]*payment.Payment]
+	RefundsOfPayment *groups[[]*payment.Refund]
 }
 
 type loadersKey struct{}
 
 // NewLoaders returns fresh loaders for one request.
 func NewLoaders(a *app.App) *Loaders {
-	return &Loaders{
-		PaymentByID:        loader.New(a.PaymentsByIDs),
-		PaymentsByOrderID:  loader.New(a.PaymentsByOrderIDs),
-		RefundsByPaymentID: loader.New(a.RefundsByPaymentIDs),
-		orders:             map[string][]string{},
-		payments:           map[string][]string{},
-	}
+	l := &Loaders{PaymentByID: loader.New(a.PaymentsByIDs), RefundsOfPayment: newGroups(a.RefundsByPaymentIDs)}
+	l.PaymentsOfOrder = newGroups(func(ctx context.Context, orderIDs []string) (map[string][]*payment.Payment, error) {
+		found, err := a.PaymentsByOrderIDs(ctx, orderIDs)
+		// The payments of a group of orders are listed together: their
+		// refunds load together too.
+		var ids []string
+		for _, ps := range found {
+			for _, p := range ps {
+				ids = append(ids, p.ID)
+			}
+		}
+		l.RefundsOfPayment.Add(ids)
+		return found, err
+	})
+	return l
 }
 
 // Middleware gives every request its own loaders and ownership memo (their
@@ -56,46 +57,52 @@ func Middleware(a *app.App) func(http.Handler) http.Handler {
 // For returns the request's loaders.
 func For(ctx context.Context) *Loaders { return ctx.Value(loadersKey{}).(*Loaders) }
 
-func group(mu *sync.Mutex, groups map[string][]string, ids []string) {
-	mu.Lock()
-	defer mu.Unlock()
-	for _, id := range ids {
-		groups[id] = ids
+// groups loads an edge for a whole group of sibling keys at once: the first
+// resolver of a group fetches every key of it in one query and the others
+// read the result. A dataloader's batch window cannot promise that: under
+// load its short wait can split one list into several queries.
+type groups[V any] struct {
+	fetch  loader.Fetch[string, V]
+	mu     sync.Mutex
+	group  map[string][]string
+	loaded map[string]V
+	done   map[string]bool
+}
+
+func newGroups[V any](fetch loader.Fetch[string, V]) *groups[V] {
+	return &groups[V]{fetch: fetch, group: map[string][]string{}, loaded: map[string]V{}, done: map[string]bool{}}
+}
+
+// Add records keys as loaded together.
+func (g *groups[V]) Add(keys []string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, k := range keys {
+		g.group[k] = keys
 	}
 }
 
-func groupOf(mu *sync.Mutex, groups map[string][]string, id string) []string {
-	mu.Lock()
-	defer mu.Unlock()
-	if g, ok := groups[id]; ok && slices.Contains(g, id) {
-		return g
+// Get returns key's value, fetching its whole group (what is not loaded yet)
+// the first time.
+func (g *groups[V]) Get(ctx context.Context, key string) (V, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock() // resolvers of the same group wait for the one query
+	if g.done[key] {
+		return g.loaded[key], nil
 	}
-	return []string{id}
-}
-
-// paymentsOfOrder loads the payments of orderID together with those of its group.
-func (l *Loaders) paymentsOfOrder(ctx context.Context, orderID string) ([]*payment.Payment, error) {
-	ids := groupOf(&l.mu, l.orders, orderID)
-	lists, err := loader.Many(ctx, l.PaymentsByOrderID, ids)
-	if err != nil {
-		return nil, err
-	}
-	var all []string
-	for _, ps := range lists {
-		for _, p := range ps {
-			all = append(all, p.ID)
+	keys := []string{key}
+	for _, k := range g.group[key] {
+		if k != key && !g.done[k] {
+			keys = append(keys, k)
 		}
 	}
-	group(&l.mu, l.payments, all)
-	return lists[slices.Index(ids, orderID)], nil
-}
-
-// refundsOfPayment loads the refunds of paymentID together with those of its group.
-func (l *Loaders) refundsOfPayment(ctx context.Context, paymentID string) ([]*payment.Refund, error) {
-	ids := groupOf(&l.mu, l.payments, paymentID)
-	lists, err := loader.Many(ctx, l.RefundsByPaymentID, ids)
+	found, err := g.fetch(ctx, keys)
 	if err != nil {
-		return nil, err
+		var zero V
+		return zero, err
 	}
-	return lists[slices.Index(ids, paymentID)], nil
+	for _, k := range keys {
+		g.loaded[k], g.done[k] = found[k], true
+	}
+	return g.loaded[key], nil
 }

@@ -21,7 +21,7 @@ func (r *entityResolver) FindManyOrderByIDs(ctx context.Context, reps []*model.O
 	for i, rep := range reps {
 		out[i], ids[i] = &model.Order{ID: rep.ID}, rep.ID
 	}
-	group(&For(ctx).mu, For(ctx).orders, ids)
+	For(ctx).PaymentsOfOrder.Add(ids)
 	return out, nil
 }
 
@@ -36,7 +36,7 @@ func (r *mutationResolver) RefundPayment(ctx context.Context, input model.Refund
 
 // Payments is the resolver for the payments field.
 func (r *orderResolver) Payments(ctx context.Context, obj *model.Order) ([]*model.Payment, error) {
-	ps, err := For(ctx).paymentsOfOrder(ctx, obj.ID)
+	ps, err := For(ctx).PaymentsOfOrder.Get(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ func (r *orderResolver) Payments(ctx context.Context, obj *model.Order) ([]*mode
 
 // Refunds is the resolver for the refunds field.
 func (r *paymentResolver) Refunds(ctx context.Context, obj *model.Payment) ([]*model.Refund, error) {
-	rs, err := For(ctx).refundsOfPayment(ctx, obj.ID)
+	rs, err := For(ctx).RefundsOfPayment.Get(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -58,6 +58,10 @@ const ReasonOrderCancelled = "order cancelled"
 // for an order that had already been cancelled.
 const ReasonLateCapture = "order was cancelled before the payment completed"
 
+// ReasonAmountMismatch is the reason of the automatic refund of a capture
+// whose amount differs from the order's total.
+const ReasonAmountMismatch = "captured amount did not match the order total"
+
 // Payment is one attempt to pay for an order.
 type Payment struct {
 	ID          string

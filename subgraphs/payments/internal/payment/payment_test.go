@@ -236,3 +236,18 @@ func TestPlacedValidate(t *testing.T) {
 		require.Error(t, in.Validate(), name)
 	}
 }
+
+// A capture of another amount than the order's total never confirms the
+// order: payment.failed, and the money goes back.
+func TestCapture_amountMismatchRefunded(t *testing.T) {
+	t.Parallel()
+	p, _ := New(placed(MethodUPI), ProviderRazorpay, t0)
+	eff := p.Capture("pay_1", 100, t0)
+	require.Equal(t, []string{"payment.failed"}, eventTypes(eff))
+	require.Equal(t, StatusCaptured, p.Status)
+	require.Equal(t, int64(100), p.Captured)
+	require.Len(t, eff.NewRefunds, 1)
+	require.Equal(t, int64(100), eff.NewRefunds[0].Amount)
+	require.Equal(t, ReasonAmountMismatch, eff.NewRefunds[0].Reason)
+	require.Contains(t, p.FailureReason, "captured 100 paise instead of the order total 10000")
+}

@@ -1,6 +1,7 @@
 package payment
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -55,7 +56,9 @@ func (p *Payment) Authorize(providerPaymentID string, at time.Time) Effects {
 // Capture records collected money and publishes payment.succeeded. A capture
 // after the payment failed or its order was cancelled (a late success) is
 // recorded too, because the money was taken; if the order is cancelled, it is
-// refunded in full at once. A second capture is a no-op.
+// refunded in full at once. A capture of another amount than the order's
+// total never confirms the order: it publishes payment.failed and is refunded
+// in full. A second capture is a no-op.
 func (p *Payment) Capture(providerPaymentID string, amount int64, at time.Time) Effects {
 	if p.Status == StatusCaptured || p.Status == StatusRefunded {
 		return Effects{}
@@ -65,9 +68,16 @@ func (p *Payment) Capture(providerPaymentID string, amount int64, at time.Time) 
 	}
 	p.Status, p.FailureReason, p.Captured, p.CapturedAt, p.UpdatedAt = StatusCaptured, "", amount, &at, at
 	p.setProviderPayment(providerPaymentID)
-	eff := Effects{Changed: true, Events: []Event{Succeeded{
+	eff := Effects{Changed: true}
+	if amount != p.Amount {
+		p.FailureReason = fmt.Sprintf("captured %d paise instead of the order total %d", amount, p.Amount)
+		eff.Events = []Event{Failed{PaymentID: p.ID, OrderID: p.OrderID, Reason: p.FailureReason}}
+		eff.merge(p.refundRest(ReasonAmountMismatch, "", at))
+		return eff
+	}
+	eff.Events = []Event{Succeeded{
 		PaymentID: p.ID, OrderID: p.OrderID, AmountPaise: amount, Provider: p.Provider, ProviderPaymentID: p.ProviderPaymentID,
-	}}}
+	}}
 	if p.OrderCancelled {
 		eff.merge(p.refundRest(ReasonLateCapture, "", at))
 	}

@@ -83,7 +83,8 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 		return nil, err
 	}
 	for _, p := range append(others, online) {
-		routes["POST "+webhook.Path(strings.ToLower(string(p.Name())))] = webhook.Handler(a, p, d.Log)
+		opts := webhook.Options{RetryUnknown: p.Name() == payment.ProviderSandbox}
+		routes["POST "+webhook.Path(strings.ToLower(string(p.Name())))] = webhook.Handler(a, p, d.Log, opts)
 	}
 	workers = append(workers, a.RunCalls)
 	events.Register(d.Consumer, a)

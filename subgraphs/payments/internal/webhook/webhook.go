@@ -20,8 +20,19 @@ const MaxBody = 256 << 10
 // Path is the route of a provider's callbacks, e.g. /webhooks/sandbox.
 func Path(name string) string { return "/webhooks/" + name }
 
+// Options qualify a provider's handler.
+type Options struct {
+	// RetryUnknown answers 409 to a callback about a payment payments does not
+	// know, so that the provider delivers it again. The sandbox needs it: it
+	// calls back milliseconds after CreateOrder, possibly before the provider
+	// order id is committed. Razorpay does not (the buyer can only pay once the
+	// order id is committed and shown), and a callback about a payment made
+	// outside Purra must not be retried for a day.
+	RetryUnknown bool
+}
+
 // Handler verifies and applies the callbacks of one provider.
-func Handler(a *app.App, p provider.Provider, log *slog.Logger) http.Handler {
+func Handler(a *app.App, p provider.Provider, log *slog.Logger, o Options) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
@@ -54,6 +65,9 @@ func Handler(a *app.App, p provider.Provider, log *slog.Logger) http.Handler {
 		}
 		log.InfoContext(ctx, "webhook", "provider", p.Name(), "event_id", ev.ID, "event_type", ev.Type, "result", result)
 		w.Header().Set("Content-Type", "application/json")
+		if result == app.WebhookUnknown && o.RetryUnknown {
+			w.WriteHeader(http.StatusConflict)
+		}
 		_, _ = w.Write([]byte(`{"status":"` + string(result) + `"}`))
 	})
 }
