@@ -69,7 +69,12 @@ func newEnv(t *testing.T, vars ...string) *env {
 	}
 	e := &env{t: t, d: d, h: service.Routes(d, sg), iss: iss, w: w, parts: parts,
 		rahul: uuid.NewString(), priya: uuid.NewString(), vikram: uuid.NewString(), neha: uuid.NewString(), admin: uuid.NewString()}
-	w.set(func(w *world) {
+	e.seed()
+	return e
+}
+
+func (e *env) seed() {
+	e.w.set(func(w *world) {
 		w.variants[iphone] = fakeVariant{SKU: "APPLE-IPHONE-15-BLACK-128GB", Title: "Apple iPhone 15 (Black, 128 GB)", StoreID: techHub, Price: 7990000, GSTRate: 18, StoreState: "KARNATAKA"}
 		w.variants[earbuds] = fakeVariant{SKU: "BOAT-AIRDOPES-141", Title: "boAt Airdopes 141", StoreID: audioHub, Price: 129900, GSTRate: 18, StoreState: "MAHARASHTRA"}
 		w.variants[cable] = fakeVariant{SKU: "USB-C-CABLE-1M", Title: "USB-C cable, 1 m", StoreID: techHub, Price: 19900, GSTRate: 18, StoreState: "KARNATAKA"}
@@ -85,7 +90,6 @@ func newEnv(t *testing.T, vars ...string) *env {
 		w.addresses[e.rahul] = append(w.addresses[e.rahul], fakeAddress{ID: rahulHome, Name: "Rahul Sharma", Phone: "+919876543210",
 			Line1: "4 Residency Road", City: "Bengaluru", State: "KARNATAKA", PinCode: "560025"})
 	})
-	return e
 }
 
 func (e *env) customer(id string) string { return e.iss.Token(e.t, id, "CUSTOMER") }
