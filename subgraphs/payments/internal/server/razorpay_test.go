@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -177,4 +178,36 @@ func TestRazorpay_refundRefused(t *testing.T) {
 	ok(t, resp)
 	require.Equal(t, "PENDING", r.Status)
 	require.Equal(t, 1, e.count(`SELECT count(*) FROM provider_calls WHERE refund_id = $1 AND done_at IS NULL AND attempts = 1 AND run_after > now()`, r.ID))
+}
+
+// Razorpay refusing to create the order fails the payment (payment.failed:
+// orders cancels the order); Razorpay unavailable is retried with backoff.
+func TestRazorpay_createOrderRefusedOrRetried(t *testing.T) {
+	t.Parallel()
+	api := newFakeRazorpayAPI(t)
+	e := newEnv(t, map[string]string{
+		"PAYMENT_PROVIDER": "RAZORPAY", "RAZORPAY_BASE_URL": api.srv.URL,
+		"RAZORPAY_KEY_ID": "rzp_test_key", "RAZORPAY_KEY_SECRET": "rzp_test_secret", "RAZORPAY_WEBHOOK_SECRET": razorpayWebhookSecret,
+	})
+	e.runWorkers()
+
+	api.failWith.Store(400)
+	refused := newOrder("UPI", "")
+	e.place(refused)
+	p := e.waitStatus(refused.id, "FAILED")
+	require.Contains(t, p.FailureReason, "the payment provider refused the request")
+	require.Len(t, e.events("payment.failed", refused.id), 1)
+	require.Equal(t, 1, e.count(`SELECT count(*) FROM provider_calls WHERE done_at IS NOT NULL AND last_error LIKE '%400%'`))
+
+	api.failWith.Store(503)
+	retried := newOrder("UPI", "")
+	e.place(retried)
+	require.Eventually(t, func() bool {
+		return e.count(`SELECT count(*) FROM provider_calls c JOIN payments p ON p.id = c.payment_id
+			WHERE p.order_id = $1 AND c.attempts = 1 AND c.done_at IS NULL AND c.run_after > now()`, retried.id) == 1
+	}, 10*time.Second, 10*time.Millisecond, "rescheduled after the first failure")
+	api.failWith.Store(0)
+	p = e.waitProviderOrder(retried.id)
+	require.Equal(t, "CREATED", p.Status)
+	require.Empty(t, e.events("payment.failed", retried.id))
 }

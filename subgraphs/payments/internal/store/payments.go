@@ -43,8 +43,10 @@ func (s *Store) CreatePayment(ctx context.Context, tx pgx.Tx, p *payment.Payment
 	if tag.RowsAffected() == 0 {
 		return false, nil
 	}
-	_, err = s.persistEffects(ctx, tx, p, eff, SaveOptions{})
-	return err == nil, err
+	if _, err := s.persistEffects(ctx, tx, p, eff, SaveOptions{}); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // LockPayment reads payment id FOR UPDATE; nil when there is none.
