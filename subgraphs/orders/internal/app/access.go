@@ -13,12 +13,13 @@ import (
 // ScopeUpdate lets an admin read and move any order.
 const ScopeUpdate = "orders:update"
 
-// requestMemo remembers, for one request, the stores the caller owns: a
-// list of N orders asks catalog once.
+// requestMemo remembers, for one request (or websocket connection), the
+// stores the caller owns: a list of N orders asks catalog once. A failure
+// is not remembered, so the next resolver asks again.
 type requestMemo struct {
-	once   sync.Once
+	mu     sync.Mutex
+	loaded bool
 	stores []string
-	err    error
 }
 
 type memoKey struct{}
@@ -38,8 +39,16 @@ func (a *App) ownedStores(ctx context.Context, id auth.Identity) ([]string, erro
 	if !ok {
 		return load()
 	}
-	m.once.Do(func() { m.stores, m.err = load() })
-	return m.stores, m.err
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.loaded {
+		stores, err := load()
+		if err != nil {
+			return nil, err
+		}
+		m.stores, m.loaded = stores, true
+	}
+	return m.stores, nil
 }
 
 // mayManage reports whether the caller may fulfil o: an admin, or the owner
