@@ -20,7 +20,9 @@ import (
 // next worker once its lease ends.
 func (a *App) RunCalls(ctx context.Context) error {
 	wake := make(chan struct{}, 1)
-	go a.listen(ctx, wake)
+	listening := make(chan struct{})
+	go func() { defer close(listening); a.listen(ctx, wake) }()
+	defer func() { <-listening }() // its connection is back in the pool before we return
 	ticker := time.NewTicker(a.CallPoll)
 	defer ticker.Stop()
 	for {
@@ -236,7 +238,11 @@ func (a *App) listenOnce(ctx context.Context, wake chan<- struct{}) error {
 	if _, err := conn.Exec(ctx, "LISTEN "+store.CallsChannel); err != nil {
 		return err
 	}
-	defer conn.Exec(context.WithoutCancel(ctx), "UNLISTEN "+store.CallsChannel) //nolint:errcheck // best effort before release
+	defer func() {
+		unlistenCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		_, _ = conn.Exec(unlistenCtx, "UNLISTEN "+store.CallsChannel) // best effort before release
+	}()
 	for {
 		if _, err := conn.Conn().WaitForNotification(ctx); err != nil {
 			return err
