@@ -171,6 +171,40 @@ function clientIpOf(request, context) {
   return peer;
 }
 
+// Error codes the subgraphs give for the client's own mistakes. Their message
+// is meant for the client (platform/errs), so the router passes them through
+// on every transport; anything else stays masked as "Unexpected error.". Over
+// subscriptions the subgraph's error arrives wrapped, which Yoga's default
+// mask would hide even when it is a plain FORBIDDEN.
+const CLIENT_ERROR_CODES = new Set([
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_ONLY', 'PERSISTED_QUERY_ID_REQUIRED', 'GATEWAY_TIMEOUT',
+]);
+
+function codedClientError(error) {
+  for (let e = error, depth = 0; e && depth < 5; e = e.originalError ?? e.cause, depth++) {
+    const code = e.extensions?.code;
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return e;
+  }
+  return undefined;
+}
+
+function maskError(error, message) {
+  const coded = codedClientError(error);
+  if (coded) {
+    const { code, field, reason } = coded.extensions;
+    const extensions = { code };
+    if (field !== undefined) extensions.field = field;
+    if (reason !== undefined) extensions.reason = reason;
+    const http = coded.extensions.http ?? error.extensions?.http; // e.g. 504 for GATEWAY_TIMEOUT
+    if (http !== undefined) extensions.http = http;
+    return new GraphQLError(coded.message, { path: error.path, nodes: error.nodes, extensions });
+  }
+  if (error instanceof GraphQLError && error.originalError == null) return error; // the gateway's own
+  return new GraphQLError(message, { path: error?.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
 function clientNameOf(request, context) {
   return clientHeader('x-client-name', request, context) || clientHeader('apollographql-client-name', request, context);
 }
@@ -453,6 +487,8 @@ export const gatewayConfig = {
     // keys when it invalidates. Give the router a Redis database of its own.
     ? { cache: { type: 'redis', url: settings.responseCacheRedisUrl } }
     : {}),
+
+  maskedErrors: { maskError },
 
   persistedDocuments: {
     getPersistedOperation: (id) => persisted.get(normaliseId(id)) ?? null,
