@@ -39,8 +39,9 @@ compose-check: supergraph/node_modules ## fail when supergraph/supergraph.graphq
 	node supergraph/compose.mjs --check
 
 .PHONY: persisted
-persisted: supergraph/node_modules ## compile operations/**/*.graphql into the persisted-operations manifest
+persisted: supergraph/node_modules ## compile operations/**/*.graphql into the persisted-operations manifests (Hive and Apollo Router)
 	node supergraph/persisted.mjs
+	node deploy/apollo-router/pq-manifest.mjs
 
 .PHONY: persisted-check
 persisted-check: supergraph/node_modules ## fail when the persisted-operations manifest is stale
