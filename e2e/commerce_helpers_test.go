@@ -117,9 +117,15 @@ func checkout(t *testing.T, c client, addressID, coupon, method, vpa string) (pl
 }
 
 // awaitStatus polls the order until it reaches want (or fails the test).
+// The saga takes well under a second; 8 s leaves room for a loaded machine.
 func awaitStatus(t *testing.T, c client, orderID, want string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	awaitStatusWithin(t, c, orderID, want, 8*time.Second)
+}
+
+func awaitStatusWithin(t *testing.T, c client, orderID, want string, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
 	var last string
 	for time.Now().Before(deadline) {
 		var out struct{ Order struct{ Status string } }

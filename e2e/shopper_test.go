@@ -15,6 +15,12 @@ func TestShopperJourney(t *testing.T) {
 	c, logged := login(t, reg.User.Email, "Sunrise2026x")
 	require.Equal(t, reg.User.ID, logged.User.ID)
 
+	// A signed-in read is never served from the router's cache: read the
+	// (empty) address book first, so a cached answer would hide the new one.
+	var empty struct{ Me struct{ Addresses []struct{ ID string } } }
+	c.must(t, op(t, "Me"), nil, &empty)
+	require.Empty(t, empty.Me.Addresses)
+
 	var added struct{ AddAddress struct{ ID string } }
 	c.must(t, op(t, "AddAddress"), map[string]any{"input": map[string]any{
 		"name": "Asha Verma", "phone": "9845012345", "line1": "12, 4th Cross, Indiranagar",

@@ -469,16 +469,16 @@ export const gatewayConfig = {
   transportEntries,
 
   // Anonymous shoppers all see the same product pages and search results, so
-  // the router keeps their responses for a few seconds. Signed-in callers may
-  // see more (retailer prices, personal fields): their requests are keyed by
-  // their token, so they never read a shared entry, and their results are never
-  // stored. A mutation through the router evicts every cached response that
-  // contains an entity it returned (e.g. the ProductVariant whose price changed),
-  // whoever sent it, so the next read shows the change.
+  // the router keeps their responses for a few seconds. A signed-in caller may
+  // see more (retailer prices, personal fields, their orders): subgraphs answer
+  // such requests with `Cache-Control: private, max-age=0`, which the cache
+  // honours, and entries are keyed by the caller's token, so a signed-in
+  // request never reads or leaves a shared entry. A mutation through the router
+  // evicts every cached response that contains an entity it returned (e.g. the
+  // ProductVariant whose price changed), whoever sent it.
   responseCaching: settings.responseCacheTtlMs > 0 ? {
     session: (request) => request?.headers?.get?.('authorization') || null,
     ttl: settings.responseCacheTtlMs,
-    onTtl: ({ ttl, context }) => (context?.request?.headers?.get?.('authorization') ? 0 : ttl),
     invalidateViaMutation: true,
     includeExtensionMetadata: false,
   } : undefined,

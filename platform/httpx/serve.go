@@ -93,3 +93,15 @@ func (s *statusWriter) WriteHeader(code int) { s.code = code; s.ResponseWriter.W
 
 // Unwrap lets http.ResponseController reach Flush/Hijack for SSE and websockets.
 func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// PrivateWhenAuthenticated marks answers to requests carrying credentials as
+// private and not to be kept: they may hold the caller's own data (their
+// orders, retailer prices), and the router's response cache honours it.
+func PrivateWhenAuthenticated(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" {
+			w.Header().Set("Cache-Control", "private, max-age=0")
+		}
+		next.ServeHTTP(w, r)
+	})
+}

@@ -218,6 +218,7 @@ func Routes(d *Deps, sg *Subgraph) http.Handler {
 	gqlHandler := gql.NewHandler(sg.Schema, gql.Options{Log: d.Log, Verifier: d.Verifier, MaxComplexity: d.Config.QueryComplexity})
 	mws := append([]func(http.Handler) http.Handler{
 		logx.RequestIDMiddleware,
+		httpx.PrivateWhenAuthenticated,
 		httpx.Metrics(d.Name, d.Registry),
 		httpx.LimitBody(1 << 20),
 		d.Verifier.Middleware,

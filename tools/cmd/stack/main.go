@@ -27,7 +27,7 @@ func main() {
 	}
 	s, err := stack.Start(ctx, stack.Options{
 		Root: root, DBPrefix: "purra_", RedisURL: redisURL, Log: os.Stdout,
-		LogLevel: os.Getenv("LOG_LEVEL"), Fresh: os.Getenv("FRESH") == "1",
+		LogLevel: os.Getenv("LOG_LEVEL"), Fresh: os.Getenv("KEEP_DATA") != "1", // a demo starts from the seed story
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "stack:", err)
