@@ -69,7 +69,9 @@ type Stack struct {
 }
 
 // RouterURL is the one endpoint clients use.
-func (s *Stack) RouterURL() string { return fmt.Sprintf("http://localhost:%d/graphql", s.opts.RouterPort) }
+func (s *Stack) RouterURL() string {
+	return fmt.Sprintf("http://localhost:%d/graphql", s.opts.RouterPort)
+}
 
 // LoadSubgraphs reads supergraph/subgraphs.json: the list of composed subgraphs.
 func LoadSubgraphs(root string) ([]Subgraph, error) {

@@ -160,7 +160,9 @@ func benchListing(ctx context.Context) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("create bench product")
 	}
-	var cp struct{ CreateProduct struct{ Product struct{ ID string } } }
+	var cp struct {
+		CreateProduct struct{ Product struct{ ID string } }
+	}
 	_ = json.Unmarshal(created, &cp)
 	v, ok := call(ctx, mustJSON(map[string]any{"query": `mutation($in: CreateVariantInput!) { createVariant(input: $in) { variant { id } } }`,
 		"variables": map[string]any{"in": map[string]any{"productId": cp.CreateProduct.Product.ID, "sku": "BENCH-" + suffix,
@@ -168,7 +170,9 @@ func benchListing(ctx context.Context) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("create bench variant")
 	}
-	var cv struct{ CreateVariant struct{ Variant struct{ ID string } } }
+	var cv struct {
+		CreateVariant struct{ Variant struct{ ID string } }
+	}
 	_ = json.Unmarshal(v, &cv)
 	if _, ok := call(ctx, mustJSON(map[string]any{"query": `mutation($in: UpdateProductInput!) { updateProduct(input: $in) { product { id } } }`,
 		"variables": map[string]any{"in": map[string]any{"id": cp.CreateProduct.Product.ID, "status": "ACTIVE"}}}), owner); !ok {

@@ -35,6 +35,9 @@ func run(duration time.Duration, conns int, only string) error {
 	fmt.Println("starting the stack…")
 	s, err := stack.Start(ctx, stack.Options{
 		Root: root, DBPrefix: "purra_bench_", RedisURL: "redis://127.0.0.1:6379/2", Fresh: true, LogLevel: "warn",
+		// 16 bench shoppers place ~100 orders/s between them: far above the
+		// per-shopper abuse limit (20/min), which is not what is measured here.
+		Env: map[string]string{"CHECKOUT_RATE_PER_MINUTE": "1000000"},
 	})
 	if err != nil {
 		return err
@@ -45,7 +48,7 @@ func run(duration time.Duration, conns int, only string) error {
 	if err != nil {
 		return err
 	}
-	if hasSubgraph(s, "orders") {
+	if hasSubgraph(s, "orders") && (only == "" || only == "add to cart" || only == "checkout to CONFIRMED") {
 		more, err := commerceScenarios(ctx, root, conns)
 		if err != nil {
 			return err
