@@ -45,6 +45,7 @@ func Authorization(ctx context.Context) string {
 	h, _ := ctx.Value(rawAuthKey{}).(string)
 	return h
 }
+
 type authErrKey struct{}
 
 // WithIdentity returns ctx carrying id.

@@ -19,15 +19,16 @@ const EmbeddedKafkaAddr = "127.0.0.1:19092"
 // Base is the configuration every subgraph shares; a subgraph embeds it in
 // its own Config struct.
 type Base struct {
-	HTTPAddr        string        `env:"HTTP_ADDR"`
-	LogLevel        string        `env:"LOG_LEVEL" envDefault:"info"`
-	PostgresURL     string        `env:"POSTGRES_URL" envDefault:"postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"`
-	Database        string        `env:"POSTGRES_DB"` // default purra_<service>
-	PoolMaxConns    int32         `env:"POSTGRES_MAX_CONNS" envDefault:"10"`
-	RedisURL        string        `env:"REDIS_URL" envDefault:"redis://127.0.0.1:6379/0"`
-	KafkaBrokers    []string      `env:"KAFKA_BROKERS" envSeparator:","`
-	JWKSURLs        []string      `env:"JWKS_URLS" envSeparator:"," envDefault:"http://127.0.0.1:3001/.well-known/jwks.json"`
-	JWTIssuers      []string      `env:"JWT_ISSUERS" envSeparator:"," envDefault:"purra-users"`
+	HTTPAddr     string   `env:"HTTP_ADDR"`
+	LogLevel     string   `env:"LOG_LEVEL" envDefault:"info"`
+	PostgresURL  string   `env:"POSTGRES_URL" envDefault:"postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"`
+	Database     string   `env:"POSTGRES_DB"` // default purra_<service>
+	PoolMaxConns int32    `env:"POSTGRES_MAX_CONNS" envDefault:"10"`
+	RedisURL     string   `env:"REDIS_URL" envDefault:"redis://127.0.0.1:6379/0"`
+	KafkaBrokers []string `env:"KAFKA_BROKERS" envSeparator:","`
+	// Shopper tokens come from users, admin tokens from admin.
+	JWKSURLs        []string      `env:"JWKS_URLS" envSeparator:"," envDefault:"http://127.0.0.1:3001/.well-known/jwks.json,http://127.0.0.1:3012/.well-known/jwks.json"`
+	JWTIssuers      []string      `env:"JWT_ISSUERS" envSeparator:"," envDefault:"purra-users,purra-admin"`
 	ShutdownTimeout time.Duration `env:"SHUTDOWN_TIMEOUT" envDefault:"15s"`
 	QueryComplexity int           `env:"GRAPHQL_MAX_COMPLEXITY" envDefault:"2000"`
 	// Introspection stays on: the router needs _service, and the supergraph is public anyway.

@@ -21,7 +21,7 @@ const (
 	RateLimited     Code = "RATE_LIMITED"
 	// Unavailable: a subgraph this one depends on did not answer in time.
 	Unavailable Code = "SERVICE_UNAVAILABLE"
-	Internal        Code = "INTERNAL"
+	Internal    Code = "INTERNAL"
 )
 
 // Error is a client-facing error: its Message is safe to show.

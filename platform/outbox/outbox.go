@@ -14,7 +14,6 @@ import (
 	"github.com/purra/supergraph/platform/kafka"
 )
 
-
 // notifyChannel wakes the relay as soon as a transaction with events commits
 // (NOTIFY is delivered at commit), so publishing does not wait for a poll.
 const notifyChannel = "outbox_pending"

@@ -128,6 +128,8 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 		db.Close()
 		return nil, err
 	}
+	// Banned users and revoked admin sessions stop working in every subgraph.
+	verifier.Revoked = auth.NewRevocations(rdb, log).Revoked
 	d := &Deps{
 		Name: spec.Name, Config: cfg, Getenv: getenv, Log: log, DB: db, Cache: c,
 		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg,
@@ -218,6 +220,7 @@ func Routes(d *Deps, sg *Subgraph) http.Handler {
 	gqlHandler := gql.NewHandler(sg.Schema, gql.Options{Log: d.Log, Verifier: d.Verifier, MaxComplexity: d.Config.QueryComplexity})
 	mws := append([]func(http.Handler) http.Handler{
 		logx.RequestIDMiddleware,
+		httpx.ClientIPMiddleware,
 		httpx.PrivateWhenAuthenticated,
 		httpx.Metrics(d.Name, d.Registry),
 		httpx.LimitBody(1 << 20),
