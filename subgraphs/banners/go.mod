@@ -1,0 +1,5 @@
+module github.com/purra/supergraph/subgraphs/banners
+
+go 1.26.0
+
+replace github.com/purra/supergraph/platform => ../../platform
