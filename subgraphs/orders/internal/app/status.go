@@ -16,7 +16,7 @@ import (
 
 // MarkPacked moves order id from CONFIRMED to PACKED.
 func (a *App) MarkPacked(ctx context.Context, id string) (*order.Order, error) {
-	return a.change(ctx, id, false, func(o *order.Order) error { return o.Pack(a.now()) })
+	return a.change(ctx, id, "order.pack", false, func(o *order.Order) error { return o.Pack(a.now()) })
 }
 
 // MarkShipped moves order id from PACKED to SHIPPED with its tracking number.
@@ -25,12 +25,12 @@ func (a *App) MarkShipped(ctx context.Context, id, trackingNumber, carrier strin
 	if err != nil {
 		return nil, err
 	}
-	return a.change(ctx, id, false, func(o *order.Order) error { return o.Ship(tn, c, a.now()) })
+	return a.change(ctx, id, "order.ship", false, func(o *order.Order) error { return o.Ship(tn, c, a.now()) })
 }
 
 // MarkDelivered moves order id from SHIPPED to DELIVERED.
 func (a *App) MarkDelivered(ctx context.Context, id string) (*order.Order, error) {
-	return a.change(ctx, id, false, func(o *order.Order) error { return o.Deliver(a.now()) })
+	return a.change(ctx, id, "order.deliver", false, func(o *order.Order) error { return o.Deliver(a.now()) })
 }
 
 // Cancel cancels order id; its buyer may too.
@@ -39,12 +39,13 @@ func (a *App) Cancel(ctx context.Context, id, reason string) (*order.Order, erro
 	if err != nil {
 		return nil, err
 	}
-	return a.change(ctx, id, true, func(o *order.Order) error { return o.Cancel(r, a.now()) })
+	return a.change(ctx, id, "order.cancel", true, func(o *order.Order) error { return o.Cancel(r, a.now()) })
 }
 
 // change applies a status change to order id for a caller who may manage
-// it (or, with buyerToo, its buyer), and publishes it with the change.
-func (a *App) change(ctx context.Context, id string, buyerToo bool, fn func(*order.Order) error) (*order.Order, error) {
+// it (or, with buyerToo, its buyer), and publishes it with the change; an
+// admin's change is audited as action.
+func (a *App) change(ctx context.Context, id, action string, buyerToo bool, fn func(*order.Order) error) (*order.Order, error) {
 	who, err := auth.Require(ctx)
 	if err != nil {
 		return nil, err
@@ -68,7 +69,7 @@ func (a *App) change(ctx context.Context, id string, buyerToo bool, fn func(*ord
 		}
 		return nil, errNotYours
 	}
-	return a.store.Update(ctx, id, who.Subject, fn)
+	return a.store.Update(ctx, id, who.Subject, store.AdminAction{Permission: ScopeUpdate, Action: action}, fn)
 }
 
 // Inbound events. Each runs in the consumer's transaction (with its dedupe

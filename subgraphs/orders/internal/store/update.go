@@ -6,20 +6,54 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/purra/supergraph/platform/audit"
 	"github.com/purra/supergraph/platform/pg"
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
 
+// AdminAction names what a status change is when an admin makes it
+// (audit.Entry's Permission and Action).
+type AdminAction struct {
+	Permission string // e.g. "orders:update"
+	Action     string // e.g. "order.pack"
+}
+
+// statusSummary is the audit entry's before/after: status and what came
+// with it, never the buyer's address or other personal data.
+type statusSummary struct {
+	Status             order.Status `json:"status"`
+	TrackingNumber     string       `json:"trackingNumber,omitempty"`
+	Carrier            string       `json:"carrier,omitempty"`
+	CancellationReason string       `json:"cancellationReason,omitempty"`
+	TotalPaise         int64        `json:"totalPaise"`
+}
+
+func summarize(o *order.Order) statusSummary {
+	return statusSummary{Status: o.Status, TrackingNumber: o.TrackingNumber, Carrier: o.Carrier,
+		CancellationReason: o.CancellationReason, TotalPaise: o.Totals.Total}
+}
+
 // Update locks order id, lets change decide what happens to it and saves
 // the result with its events, in one transaction. ErrNotFound when there is
-// no such order; change's error aborts without writing anything.
-func (s *Store) Update(ctx context.Context, id, actor string, change func(*order.Order) error) (*order.Order, error) {
+// no such order; change's error aborts without writing anything. When the
+// caller is an admin, the change is audited as act in the same transaction.
+func (s *Store) Update(ctx context.Context, id, actor string, act AdminAction, change func(*order.Order) error) (*order.Order, error) {
 	var o *order.Order
+	var before statusSummary
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var err error
-		o, err = s.UpdateTx(ctx, tx, id, actor, change)
-		return err
+		o, err = s.UpdateTx(ctx, tx, id, actor, func(o *order.Order) error {
+			before = summarize(o)
+			return change(o)
+		})
+		if err != nil || len(o.Changes()) == 0 {
+			return err
+		}
+		return audit.Record(ctx, tx, s.topic, s.service, audit.Entry{
+			Permission: act.Permission, Action: act.Action, TargetType: "Order", TargetID: o.ID,
+			Before: before, After: summarize(o),
+		})
 	})
 	return o, err
 }
