@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/purra/supergraph/platform/audit"
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
 
@@ -62,13 +63,19 @@ func (a *App) RefundPayment(ctx context.Context, in RefundInput) (*payment.Refun
 		if p == nil {
 			return errPaymentNotFound
 		}
+		before := summarize(p)
 		r, eff, err := p.RequestRefund(uuid.Must(uuid.NewV7()).String(), in.Amount, reason, id.Subject, a.now())
 		if err != nil {
 			return err
 		}
 		refund = r
-		calls, err = a.store.Save(ctx, tx, p, eff, store.SaveOptions{Actor: id.Subject, Claim: a.CallLease})
-		return err
+		if calls, err = a.store.Save(ctx, tx, p, eff, store.SaveOptions{Actor: id.Subject, Claim: a.CallLease}); err != nil {
+			return err
+		}
+		after := summarize(p)
+		after.Refund = &refundSummary{ID: r.ID, AmountPaise: r.Amount, Status: r.Status, Reason: r.Reason}
+		return a.store.Audit(ctx, tx, audit.Entry{Permission: ScopeRefund, Action: "payment.refund",
+			TargetType: "Payment", TargetID: p.ID, Before: before, After: after})
 	})
 	if err != nil {
 		return nil, err
@@ -112,4 +119,27 @@ func (a *App) authorizeRefund(ctx context.Context, id auth.Identity, paymentID s
 		return errNotStoreOwner
 	}
 	return nil
+}
+
+// paymentSummary is an audit entry's before/after of a refunded payment:
+// amounts and status, nothing about the buyer.
+type paymentSummary struct {
+	OrderID        string         `json:"orderId"`
+	Status         payment.Status `json:"status"`
+	CapturedPaise  int64          `json:"capturedPaise"`
+	RefundedPaise  int64          `json:"refundedPaise"`
+	RefundingPaise int64          `json:"refundingPaise"`
+	Refund         *refundSummary `json:"refund,omitempty"`
+}
+
+type refundSummary struct {
+	ID          string               `json:"id"`
+	AmountPaise int64                `json:"amountPaise"`
+	Status      payment.RefundStatus `json:"status"`
+	Reason      string               `json:"reason"`
+}
+
+func summarize(p *payment.Payment) paymentSummary {
+	return paymentSummary{OrderID: p.OrderID, Status: p.Status, CapturedPaise: p.Captured,
+		RefundedPaise: p.Refunded, RefundingPaise: p.Refunding}
 }

@@ -74,7 +74,7 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 	}
 
 	a, err := app.New(app.Options{
-		Store:  store.New(d.DB, d.Topic),
+		Store:  store.New(d.DB, d.Topic, d.Name),
 		Online: online, Others: others,
 		Owners:  app.CatalogOwners{Client: subgraph.New("catalog", config.SubgraphURL(d.Getenv, "catalog"))},
 		Limiter: d.Limiter, Log: d.Log,

@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/purra/supergraph/platform/audit"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/outbox"
 
@@ -26,12 +27,21 @@ const CallsChannel = "payment_provider_calls"
 
 // Store reads and writes purra_payments.
 type Store struct {
-	db    *pgxpool.Pool
-	topic string
+	db      *pgxpool.Pool
+	topic   string
+	service string // names this subgraph in audit entries
 }
 
-// New returns a store whose events go to topic.
-func New(db *pgxpool.Pool, topic string) *Store { return &Store{db: db, topic: topic} }
+// New returns a store whose events go to topic, on behalf of service.
+func New(db *pgxpool.Pool, topic, service string) *Store {
+	return &Store{db: db, topic: topic, service: service}
+}
+
+// Audit records an admin's action in tx, the transaction of the change, on
+// this subgraph's topic (audit.Record: nothing when the caller is no admin).
+func (s *Store) Audit(ctx context.Context, tx pgx.Tx, e audit.Entry) error {
+	return audit.Record(ctx, tx, s.topic, s.service, e)
+}
 
 // DB is the pool, for the call worker's LISTEN connection.
 func (s *Store) DB() *pgxpool.Pool { return s.db }
