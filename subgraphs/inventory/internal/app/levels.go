@@ -6,6 +6,7 @@ import (
 	"github.com/purra/supergraph/platform/errs"
 
 	"github.com/purra/supergraph/subgraphs/inventory/internal/stock"
+	"github.com/purra/supergraph/subgraphs/inventory/internal/store"
 )
 
 // StockLevel returns the level of a variant to whoever may manage it; nil
@@ -27,7 +28,7 @@ func (a *App) Restock(ctx context.Context, variantID string, quantity int) (stoc
 		return stock.Level{}, err
 	}
 	return a.manage(ctx, variantID, func(id, actor string) (stock.Level, error) {
-		return a.store.Restock(ctx, id, quantity, actor)
+		return a.store.Restock(ctx, id, quantity, actor, store.AdminAction{Permission: AdminScope, Action: "stock.restock"})
 	})
 }
 
@@ -37,7 +38,7 @@ func (a *App) SetStockAlert(ctx context.Context, variantID string, threshold int
 		return stock.Level{}, err
 	}
 	return a.manage(ctx, variantID, func(id, actor string) (stock.Level, error) {
-		return a.store.SetThreshold(ctx, id, threshold, actor)
+		return a.store.SetThreshold(ctx, id, threshold, actor, store.AdminAction{Permission: AdminScope, Action: "stock.set_alert"})
 	})
 }
 

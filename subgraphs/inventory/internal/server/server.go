@@ -60,5 +60,5 @@ func New(d *service.Deps) (*app.App, error) {
 		return nil, err
 	}
 	catalog := app.Catalog{Client: subgraph.New("catalog", config.SubgraphURL(d.Getenv, "catalog"))}
-	return app.New(store.New(d.DB, d.Topic), catalog, cfg, d.Log), nil
+	return app.New(store.New(d.DB, d.Topic, d.Name), catalog, cfg, d.Log), nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/purra/supergraph/platform/audit"
 	"github.com/purra/supergraph/platform/errs"
 
 	"github.com/purra/supergraph/subgraphs/inventory/internal/stock"
@@ -28,9 +29,29 @@ func (s *Store) CreateLevel(ctx context.Context, tx pgx.Tx, variantID, storeID, 
 	return true, s.appendEvents(ctx, tx, "", evs...)
 }
 
+// AdminAction names what a change of a level is when an admin makes it
+// (audit.Entry's Permission and Action).
+type AdminAction struct {
+	Permission string // e.g. "inventory:write"
+	Action     string // e.g. "stock.restock"
+}
+
+// levelSummary is an audit entry's before/after of a stock level.
+type levelSummary struct {
+	StoreID      string `json:"storeId"`
+	SKU          string `json:"sku"`
+	OnHand       int    `json:"onHand"`
+	Reserved     int    `json:"reserved"`
+	LowThreshold int    `json:"lowThreshold"`
+}
+
+func summarize(l stock.Level) levelSummary {
+	return levelSummary{StoreID: l.StoreID, SKU: l.SKU, OnHand: l.OnHand, Reserved: l.Reserved, LowThreshold: l.LowThreshold}
+}
+
 // Restock adds q units on hand to variant id.
-func (s *Store) Restock(ctx context.Context, id string, q int, actor string) (stock.Level, error) {
-	return s.updateLevel(ctx, id, actor, func(tx pgx.Tx, levels map[string]stock.Level) ([]stock.Event, error) {
+func (s *Store) Restock(ctx context.Context, id string, q int, actor string, act AdminAction) (stock.Level, error) {
+	return s.updateLevel(ctx, id, actor, act, func(tx pgx.Tx, levels map[string]stock.Level) ([]stock.Event, error) {
 		c, err := levels[id].Restock(q)
 		if err != nil {
 			return nil, err
@@ -40,8 +61,8 @@ func (s *Store) Restock(ctx context.Context, id string, q int, actor string) (st
 }
 
 // SetThreshold sets the low-stock alert threshold of variant id.
-func (s *Store) SetThreshold(ctx context.Context, id string, threshold int, actor string) (stock.Level, error) {
-	return s.updateLevel(ctx, id, actor, func(tx pgx.Tx, levels map[string]stock.Level) ([]stock.Event, error) {
+func (s *Store) SetThreshold(ctx context.Context, id string, threshold int, actor string, act AdminAction) (stock.Level, error) {
+	return s.updateLevel(ctx, id, actor, act, func(tx pgx.Tx, levels map[string]stock.Level) ([]stock.Event, error) {
 		next, evs := levels[id].WithThreshold(threshold)
 		if _, err := tx.Exec(ctx, `UPDATE stock_levels SET low_threshold = $2, low_alerted = $3, updated_at = now()
 			WHERE variant_id = $1`, id, next.LowThreshold, next.LowAlerted); err != nil {
@@ -53,8 +74,9 @@ func (s *Store) SetThreshold(ctx context.Context, id string, threshold int, acto
 }
 
 // updateLevel locks the level of id, lets fn change it, and records the
-// events fn returns, in one transaction. It returns the level as fn left it.
-func (s *Store) updateLevel(ctx context.Context, id, actor string,
+// events fn returns, in one transaction; an admin's change is audited as
+// act in it too. It returns the level as fn left it.
+func (s *Store) updateLevel(ctx context.Context, id, actor string, act AdminAction,
 	fn func(tx pgx.Tx, levels map[string]stock.Level) ([]stock.Event, error)) (stock.Level, error) {
 	var out stock.Level
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
@@ -62,7 +84,8 @@ func (s *Store) updateLevel(ctx context.Context, id, actor string,
 		if err != nil {
 			return err
 		}
-		if _, ok := levels[id]; !ok {
+		before, ok := levels[id]
+		if !ok {
 			return errs.Missing("variant")
 		}
 		evs, err := fn(tx, levels)
@@ -70,7 +93,11 @@ func (s *Store) updateLevel(ctx context.Context, id, actor string,
 			return err
 		}
 		out = levels[id]
-		return s.appendEvents(ctx, tx, actor, evs...)
+		if err := s.appendEvents(ctx, tx, actor, evs...); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, s.topic, s.service, audit.Entry{Permission: act.Permission, Action: act.Action,
+			TargetType: "StockLevel", TargetID: id, Before: summarize(before), After: summarize(out)})
 	})
 	return out, err
 }

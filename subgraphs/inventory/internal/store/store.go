@@ -23,12 +23,15 @@ import (
 
 // Store reads and writes purra_inventory.
 type Store struct {
-	db    *pgxpool.Pool
-	topic string
+	db      *pgxpool.Pool
+	topic   string
+	service string // names this subgraph in audit entries
 }
 
-// New returns a store whose events go to topic (inventory.events).
-func New(db *pgxpool.Pool, topic string) *Store { return &Store{db: db, topic: topic} }
+// New returns a store whose events go to topic (inventory.events), on behalf of service.
+func New(db *pgxpool.Pool, topic, service string) *Store {
+	return &Store{db: db, topic: topic, service: service}
+}
 
 const levelCols = `variant_id::text, store_id::text, sku, on_hand, reserved, low_threshold, low_alerted`
 
