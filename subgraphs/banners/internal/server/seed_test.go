@@ -1,0 +1,43 @@
+package server_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/purra/supergraph/subgraphs/banners/internal/seed"
+	"github.com/purra/supergraph/subgraphs/banners/internal/store"
+)
+
+// The seed story: a live hero sale, a live strip, a live Mobiles banner and
+// a hero scheduled for next month. Seeding again inserts nothing.
+func TestSeed(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	require.Equal(t, mobile, seed.MobilesCategoryID, "the catalog seed's id of the Mobiles category")
+	st := store.New(e.d.DB, e.d.Topic, e.d.Name)
+	n, err := seed.Run(context.Background(), st, time.Now())
+	require.NoError(t, err)
+	require.Equal(t, 4, n)
+	n, err = seed.Run(context.Background(), st, time.Now().Add(time.Hour))
+	require.NoError(t, err)
+	require.Zero(t, n, "idempotent")
+	require.Equal(t, 4, e.count(`SELECT count(*) FROM banners`))
+	require.Equal(t, 4, e.count(`SELECT count(*) FROM outbox WHERE type = 'banner.changed'`))
+	require.Zero(t, e.count(`SELECT count(*) FROM outbox WHERE type = 'admin.action'`), "the seed is not an admin")
+
+	require.Equal(t, []string{seed.SaleHeroID}, e.active("HOME_HERO", ""))
+	require.Equal(t, []string{seed.StripID}, e.active("HOME_STRIP", ""))
+	require.Equal(t, []string{seed.MobilesID}, e.active("CATEGORY", mobile))
+
+	var out struct{ ActiveBanners []Banner }
+	e.mustDo("", activeQ, activeVars("HOME_HERO", ""), &out)
+	require.Equal(t, "Great Indian Electronics Sale", out.ActiveBanners[0].Title)
+
+	// Next month's hero goes live in about 30 days.
+	var starts time.Time
+	require.NoError(t, e.d.DB.QueryRow(context.Background(), `SELECT starts_at FROM banners WHERE id = $1`, seed.NextMonthHeroID).Scan(&starts))
+	require.WithinDuration(t, time.Now().AddDate(0, 0, 30), starts, time.Minute)
+}
