@@ -65,6 +65,11 @@ func (a *App) Now() time.Time { return a.now() }
 
 func newID() string { return uuid.Must(uuid.NewV7()).String() }
 
+// adminAction is a coupon or rule write as the audit log names it.
+func adminAction(action string) store.AdminAction {
+	return store.AdminAction{Permission: ScopeWrite, Action: action}
+}
+
 // isAdmin: admin tokens carry the promotions:write permission.
 func isAdmin(id auth.Identity) bool { return id.Has(ScopeWrite) }
 

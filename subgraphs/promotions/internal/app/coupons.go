@@ -101,7 +101,7 @@ func (a *App) CreateCoupon(ctx context.Context, in promo.CouponInput) (promo.Cou
 			return promo.Coupon{}, err
 		}
 	}
-	if err := a.store.CreateCoupon(ctx, c, assigned, id.Subject); err != nil {
+	if err := a.store.CreateCoupon(ctx, c, assigned, id.Subject, adminAction("coupon.create")); err != nil {
 		return promo.Coupon{}, err
 	}
 	return c, nil
@@ -109,6 +109,17 @@ func (a *App) CreateCoupon(ctx context.Context, in promo.CouponInput) (promo.Cou
 
 // UpdateCoupon changes a coupon (admins).
 func (a *App) UpdateCoupon(ctx context.Context, couponID string, p promo.CouponPatch) (promo.Coupon, error) {
+	return a.updateCoupon(ctx, couponID, p, "coupon.update")
+}
+
+// DeactivateCoupon switches a coupon off (admins).
+func (a *App) DeactivateCoupon(ctx context.Context, couponID string) (promo.Coupon, error) {
+	off := false
+	return a.updateCoupon(ctx, couponID, promo.CouponPatch{Active: &off}, "coupon.deactivate")
+}
+
+// updateCoupon applies p to coupon couponID, audited as action.
+func (a *App) updateCoupon(ctx context.Context, couponID string, p promo.CouponPatch, action string) (promo.Coupon, error) {
 	id, err := auth.Require(ctx)
 	if err != nil {
 		return promo.Coupon{}, err
@@ -117,15 +128,9 @@ func (a *App) UpdateCoupon(ctx context.Context, couponID string, p promo.CouponP
 		return promo.Coupon{}, errs.BadInput("id", "must be a coupon id (UUID)")
 	}
 	now := a.now()
-	return a.store.UpdateCoupon(ctx, strings.ToLower(couponID), id.Subject, func(c promo.Coupon) (promo.CouponEdit, error) {
+	return a.store.UpdateCoupon(ctx, strings.ToLower(couponID), id.Subject, adminAction(action), func(c promo.Coupon) (promo.CouponEdit, error) {
 		return c.Apply(p, now)
 	})
-}
-
-// DeactivateCoupon switches a coupon off (admins).
-func (a *App) DeactivateCoupon(ctx context.Context, couponID string) (promo.Coupon, error) {
-	off := false
-	return a.UpdateCoupon(ctx, couponID, promo.CouponPatch{Active: &off})
 }
 
 // validIDs keeps the UUIDs, lower-cased: anything else names no row, and

@@ -23,7 +23,7 @@ func (a *App) CreateRule(ctx context.Context, in promo.RuleInput) (promo.Rule, e
 	if err != nil {
 		return promo.Rule{}, err
 	}
-	if err := a.store.CreateRule(ctx, r, id.Subject); err != nil {
+	if err := a.store.CreateRule(ctx, r, id.Subject, adminAction("discount_rule.create")); err != nil {
 		return promo.Rule{}, err
 	}
 	a.forgetRules(ctx)
@@ -40,7 +40,7 @@ func (a *App) UpdateRule(ctx context.Context, ruleID string, p promo.RulePatch) 
 		return promo.Rule{}, errs.BadInput("id", "must be a rule id (UUID)")
 	}
 	now := a.now()
-	r, err := a.store.UpdateRule(ctx, strings.ToLower(ruleID), id.Subject, func(r promo.Rule) (promo.Rule, []string, error) {
+	r, err := a.store.UpdateRule(ctx, strings.ToLower(ruleID), id.Subject, adminAction("discount_rule.update"), func(r promo.Rule) (promo.Rule, []string, error) {
 		return r.Apply(p, now)
 	})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/purra/supergraph/platform/pg"
 
 	"github.com/purra/supergraph/subgraphs/promotions/internal/promo"
+	"github.com/purra/supergraph/subgraphs/promotions/internal/store"
 )
 
 // _entities for 20 coupons is one SQL query, results in representation
@@ -28,7 +29,7 @@ func TestEntitiesBatchInOneQuery(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := e.st.CreateCoupon(context.Background(), c, assigned, ""); err != nil {
+		if err := e.st.CreateCoupon(context.Background(), c, assigned, "", store.AdminAction{}); err != nil {
 			t.Fatal(err)
 		}
 		ids[i] = c.ID

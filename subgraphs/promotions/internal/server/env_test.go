@@ -42,7 +42,7 @@ func newEnv(t testing.TB, settings ...string) *env {
 	spec := server.Spec()
 	iss := servicetest.NewIssuer(t)
 	d := servicetest.Deps(t, spec, iss)
-	e := &env{t: t, d: d, iss: iss, st: store.New(d.DB, d.Topic)}
+	e := &env{t: t, d: d, iss: iss, st: store.New(d.DB, d.Topic, d.Name)}
 	e.catalog = newFakeCatalog(t, iss)
 	vars := map[string]string{"CATALOG_SUBGRAPH_URL": e.catalog.srv.URL}
 	for i := 0; i+1 < len(settings); i += 2 {

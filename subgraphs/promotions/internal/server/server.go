@@ -68,7 +68,7 @@ func Spec() service.Spec {
 		Migrations:  migrations.FS,
 		Build:       build,
 		Seed: func(ctx context.Context, d *service.Deps) error {
-			_, err := seed.Run(ctx, store.New(d.DB, d.Topic))
+			_, err := seed.Run(ctx, store.New(d.DB, d.Topic, d.Name))
 			return err
 		},
 	}
@@ -81,7 +81,7 @@ func NewApp(d *service.Deps) (*app.App, Config, error) {
 	if err != nil {
 		return nil, cfg, err
 	}
-	a := app.New(store.New(d.DB, d.Topic), catalog.New(config.SubgraphURL(d.Getenv, "catalog")), d.Cache, d.Limiter,
+	a := app.New(store.New(d.DB, d.Topic, d.Name), catalog.New(config.SubgraphURL(d.Getenv, "catalog")), d.Cache, d.Limiter,
 		app.Config{
 			Shipping: promo.Shipping{FreeAbovePaise: cfg.FreeShippingAbovePaise, FeePaise: cfg.ShippingFeePaise},
 			HoldTTL:  cfg.CouponHoldTTL, RulesTTL: cfg.RulesCacheTTL, MissesPerMinute: cfg.CouponMissesPerMinute,

@@ -157,12 +157,15 @@ func (s *Store) AssignedUsers(ctx context.Context, ids []string) (map[string][]p
 }
 
 // CreateCoupon inserts c with its assigned users and publishes coupon.created.
-func (s *Store) CreateCoupon(ctx context.Context, c promo.Coupon, assigned []string, actor string) error {
+func (s *Store) CreateCoupon(ctx context.Context, c promo.Coupon, assigned []string, actor string, act AdminAction) error {
 	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		if _, err := s.insertCoupon(ctx, tx, c, assigned, false); err != nil {
 			return err
 		}
-		return s.appendEvents(ctx, tx, actor, event{c.ID, promo.CouponCreatedEvent(c)})
+		if err := s.appendEvents(ctx, tx, actor, event{c.ID, promo.CouponCreatedEvent(c)}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, act, "Coupon", c.ID, nil, summarizeCoupon(c))
 	})
 }
 
@@ -205,9 +208,9 @@ func (s *Store) insertCoupon(ctx context.Context, tx pgx.Tx, c promo.Coupon, ass
 }
 
 // UpdateCoupon locks coupon id, lets edit change it, and saves the change
-// with a coupon.updated event, all in one transaction. Nothing is written
-// when edit fails or changes nothing.
-func (s *Store) UpdateCoupon(ctx context.Context, id, actor string, edit func(promo.Coupon) (promo.CouponEdit, error)) (promo.Coupon, error) {
+// with a coupon.updated event (and, for an admin, the audit entry act), all
+// in one transaction. Nothing is written when edit fails or changes nothing.
+func (s *Store) UpdateCoupon(ctx context.Context, id, actor string, act AdminAction, edit func(promo.Coupon) (promo.CouponEdit, error)) (promo.Coupon, error) {
 	var out promo.Coupon
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		c, err := scanCoupon(tx.QueryRow(ctx, `SELECT `+couponCols+` FROM coupons c WHERE c.id = $1 FOR UPDATE`, id))
@@ -245,7 +248,10 @@ func (s *Store) UpdateCoupon(ctx context.Context, id, actor string, edit func(pr
 				return err
 			}
 		}
-		return s.appendEvents(ctx, tx, actor, event{n.ID, promo.CouponUpdatedEvent(n, e.Changed)})
+		if err := s.appendEvents(ctx, tx, actor, event{n.ID, promo.CouponUpdatedEvent(n, e.Changed)}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, act, "Coupon", n.ID, summarizeCoupon(c), summarizeCoupon(n))
 	})
 	return out, err
 }

@@ -48,12 +48,15 @@ func (s *Store) ActiveRules(ctx context.Context) ([]promo.Rule, error) {
 }
 
 // CreateRule inserts r and publishes discount_rule.changed.
-func (s *Store) CreateRule(ctx context.Context, r promo.Rule, actor string) error {
+func (s *Store) CreateRule(ctx context.Context, r promo.Rule, actor string, act AdminAction) error {
 	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		if _, err := insertRule(ctx, tx, r, false); err != nil {
 			return err
 		}
-		return s.appendEvents(ctx, tx, actor, event{r.ID, promo.RuleChangedEvent(r, true, nil)})
+		if err := s.appendEvents(ctx, tx, actor, event{r.ID, promo.RuleChangedEvent(r, true, nil)}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, act, "DiscountRule", r.ID, nil, summarizeRule(r))
 	})
 }
 
@@ -93,7 +96,7 @@ func insertRule(ctx context.Context, tx pgx.Tx, r promo.Rule, skipExisting bool)
 // UpdateRule locks rule id, lets edit change it and saves the change with a
 // discount_rule.changed event in one transaction; nothing is written when
 // edit fails or changes nothing.
-func (s *Store) UpdateRule(ctx context.Context, id, actor string, edit func(promo.Rule) (promo.Rule, []string, error)) (promo.Rule, error) {
+func (s *Store) UpdateRule(ctx context.Context, id, actor string, act AdminAction, edit func(promo.Rule) (promo.Rule, []string, error)) (promo.Rule, error) {
 	var out promo.Rule
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		r, err := scanRule(tx.QueryRow(ctx, `SELECT `+ruleCols+` FROM discount_rules WHERE id = $1 FOR UPDATE`, id))
@@ -116,7 +119,10 @@ func (s *Store) UpdateRule(ctx context.Context, id, actor string, edit func(prom
 			n.ID, n.Description, n.Percent, n.MinQuantity, n.CategoryID, n.StartsAt, n.EndsAt, n.Active, n.UpdatedAt); err != nil {
 			return fmt.Errorf("update rule: %w", err)
 		}
-		return s.appendEvents(ctx, tx, actor, event{n.ID, promo.RuleChangedEvent(n, false, changed)})
+		if err := s.appendEvents(ctx, tx, actor, event{n.ID, promo.RuleChangedEvent(n, false, changed)}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, act, "DiscountRule", n.ID, summarizeRule(r), summarizeRule(n))
 	})
 	return out, err
 }

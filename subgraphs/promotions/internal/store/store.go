@@ -16,12 +16,15 @@ import (
 
 // Store reads and writes purra_promotions.
 type Store struct {
-	db    *pgxpool.Pool
-	topic string
+	db      *pgxpool.Pool
+	topic   string
+	service string // names this subgraph in audit entries
 }
 
-// New returns a store whose events go to topic.
-func New(db *pgxpool.Pool, topic string) *Store { return &Store{db: db, topic: topic} }
+// New returns a store whose events go to topic, on behalf of service.
+func New(db *pgxpool.Pool, topic, service string) *Store {
+	return &Store{db: db, topic: topic, service: service}
+}
 
 // event is one event for the outbox, keyed by its aggregate.
 type event struct {
