@@ -5,10 +5,12 @@ package app
 
 import (
 	"context"
+	"log/slog"
 	"runtime"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/subgraphs/users/internal/store"
@@ -25,8 +27,11 @@ type App struct {
 	store   *store.Store
 	signer  *auth.Signer
 	limiter Limiter
-	topic   string
-	now     func() time.Time
+	// rdb carries bans to every subgraph (platform/auth revocations).
+	rdb   *redis.Client
+	log   *slog.Logger
+	topic string
+	now   func() time.Time
 	// hashing bounds concurrent argon2id computations (19 MiB each), so a
 	// burst of logins queues instead of exhausting memory.
 	hashing chan struct{}
@@ -35,14 +40,15 @@ type App struct {
 	dummyHash string
 }
 
-// New returns the application. topic is where events go (users.events).
-func New(st *store.Store, signer *auth.Signer, limiter Limiter, topic string) (*App, error) {
+// New returns the application. rdb is the Redis shared by every subgraph
+// (bans), topic is where events go (users.events).
+func New(st *store.Store, signer *auth.Signer, limiter Limiter, rdb *redis.Client, log *slog.Logger, topic string) (*App, error) {
 	dummy, err := user.HashPassword(uuid.NewString())
 	if err != nil {
 		return nil, err
 	}
 	return &App{
-		store: st, signer: signer, limiter: limiter, topic: topic,
+		store: st, signer: signer, limiter: limiter, rdb: rdb, log: log, topic: topic,
 		now:       func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
 		hashing:   make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 		dummyHash: dummy,

@@ -102,6 +102,9 @@ func (a *App) Login(ctx context.Context, email, password string) (Session, error
 	if !ok || u.ID == "" {
 		return Session{}, user.ErrInvalidCredentials
 	}
+	if u.Banned() { // only now: a ban is no oracle for guessing passwords
+		return Session{}, user.ErrBanned
+	}
 	plain, rt, err := user.NewRefreshToken(newID(), newID(), u.ID, a.now())
 	if err != nil {
 		return Session{}, err

@@ -12,7 +12,7 @@ func toUser(u *user.User) *model.User {
 	}
 	return &model.User{
 		ID: u.ID, Name: u.Name, Role: model.Role(u.Role), CreatedAt: u.CreatedAt,
-		PrivateEmail: u.Email, PrivatePhone: u.Phone, PrivateGSTIN: u.GSTIN,
+		PrivateEmail: u.Email, PrivatePhone: u.Phone, PrivateGSTIN: u.GSTIN, PrivateBanned: u.Banned(),
 	}
 }
 
@@ -51,9 +51,23 @@ func toOwner(o *user.Owner) *model.Owner {
 		return nil
 	}
 	return &model.Owner{
-		ID: o.ID, BusinessName: o.BusinessName, Gstin: o.GSTIN, Pan: o.PAN,
+		ID: o.ID, UserID: o.UserID, BusinessName: o.BusinessName, Gstin: o.GSTIN, Pan: o.PAN,
 		Status: model.OwnerStatus(o.Status), CreatedAt: o.CreatedAt, ReviewedAt: o.ReviewedAt,
+		RejectionReason: optional(o.RejectionReason),
 	}
+}
+
+// toOwnerConnection pages owner applications; an edge's cursor is the
+// application's id (the listing is in id order).
+func toOwnerConnection(page []user.Owner, total int, hasNext bool) *model.OwnerConnection {
+	c := &model.OwnerConnection{Edges: make([]*model.OwnerEdge, len(page)), PageInfo: &model.PageInfo{HasNextPage: hasNext}, TotalCount: total}
+	for i := range page {
+		c.Edges[i] = &model.OwnerEdge{Cursor: page[i].ID, Node: toOwner(&page[i])}
+	}
+	if n := len(page); n > 0 {
+		c.PageInfo.EndCursor = &page[n-1].ID
+	}
+	return c
 }
 
 // optional maps "" (not given) to null.

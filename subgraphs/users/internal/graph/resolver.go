@@ -16,15 +16,16 @@ type Resolver struct {
 }
 
 // personal returns a personal field of u (email, phone, GSTIN) only to u
-// themself; everybody else reads null. "" (not set) is null too.
+// themself and to admins; everybody else reads null. "" (not set) is null too.
 func (r *Resolver) personal(ctx context.Context, u *model.User, value string) *string {
-	if value == "" || !r.shownInFull(ctx, u) {
+	if value == "" || !(r.shownInFull(ctx, u) || r.App.IsAdmin(ctx)) {
 		return nil
 	}
 	return &value
 }
 
-// shownInFull reports whether the caller may see u's personal fields.
+// shownInFull reports whether the caller is u (addresses are shown to nobody
+// else; email, phone, GSTIN and ban status also to admins).
 func (r *Resolver) shownInFull(ctx context.Context, u *model.User) bool {
 	return u.OwnView || r.App.IsSelf(ctx, u.ID)
 }
@@ -34,4 +35,11 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+func derefInt(n *int, def int) int {
+	if n == nil {
+		return def
+	}
+	return *n
 }

@@ -133,6 +133,54 @@ func (r *mutationResolver) ApplyForOwner(ctx context.Context, input model.ApplyF
 	return toOwner(&o), nil
 }
 
+// BanUser is the resolver for the banUser field.
+func (r *mutationResolver) BanUser(ctx context.Context, id string, reason string) (*model.User, error) {
+	u, err := r.App.BanUser(ctx, id, reason)
+	if err != nil {
+		return nil, err
+	}
+	return toUser(&u), nil
+}
+
+// UnbanUser is the resolver for the unbanUser field.
+func (r *mutationResolver) UnbanUser(ctx context.Context, id string) (*model.User, error) {
+	u, err := r.App.UnbanUser(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return toUser(&u), nil
+}
+
+// ApproveOwnerApplication is the resolver for the approveOwnerApplication field.
+func (r *mutationResolver) ApproveOwnerApplication(ctx context.Context, id string) (*model.Owner, error) {
+	o, err := r.App.ApproveOwnerApplication(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return toOwner(&o), nil
+}
+
+// RejectOwnerApplication is the resolver for the rejectOwnerApplication field.
+func (r *mutationResolver) RejectOwnerApplication(ctx context.Context, id string, reason string) (*model.Owner, error) {
+	o, err := r.App.RejectOwnerApplication(ctx, id, reason)
+	if err != nil {
+		return nil, err
+	}
+	return toOwner(&o), nil
+}
+
+// User is the resolver for the user field.
+func (r *ownerResolver) User(ctx context.Context, obj *model.Owner) (*model.User, error) {
+	u, err := For(ctx).UserByID.Load(ctx, obj.UserID)()
+	if err != nil {
+		return nil, err
+	}
+	if u == nil {
+		return nil, user.ErrUserNotFound // owners.user_id references users: cannot happen
+	}
+	return toUser(u), nil
+}
+
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.User, error) {
 	uid, err := r.App.Me(ctx)
@@ -159,6 +207,28 @@ func (r *queryResolver) MyOwnerApplication(ctx context.Context) (*model.Owner, e
 		return nil, err
 	}
 	return toOwner(o), nil
+}
+
+// User is the resolver for the user field.
+func (r *queryResolver) User(ctx context.Context, id string) (*model.User, error) {
+	u, err := For(ctx).UserByID.Load(ctx, id)()
+	if err != nil {
+		return nil, err
+	}
+	return toUser(u), nil // nil for an unknown or malformed id
+}
+
+// OwnerApplications is the resolver for the ownerApplications field.
+func (r *queryResolver) OwnerApplications(ctx context.Context, status *model.OwnerStatus, first *int, after *string) (*model.OwnerConnection, error) {
+	var st user.OwnerStatus
+	if status != nil {
+		st = user.OwnerStatus(*status)
+	}
+	page, total, hasNext, err := r.App.OwnerApplications(ctx, st, derefInt(first, 20), deref(after))
+	if err != nil {
+		return nil, err
+	}
+	return toOwnerConnection(page, total, hasNext), nil
 }
 
 // Email is the resolver for the email field.
@@ -192,11 +262,22 @@ func (r *userResolver) Addresses(ctx context.Context, obj *model.User) ([]*model
 	return out, nil
 }
 
+// Banned is the resolver for the banned field.
+func (r *userResolver) Banned(ctx context.Context, obj *model.User) (*bool, error) {
+	if !r.shownInFull(ctx, obj) && !r.App.IsAdmin(ctx) {
+		return nil, nil
+	}
+	return &obj.PrivateBanned, nil
+}
+
 // Entity returns EntityResolver implementation.
 func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
 
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
+// Owner returns OwnerResolver implementation.
+func (r *Resolver) Owner() OwnerResolver { return &ownerResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -207,6 +288,7 @@ func (r *Resolver) User() UserResolver { return &userResolver{r} }
 type (
 	entityResolver   struct{ *Resolver }
 	mutationResolver struct{ *Resolver }
+	ownerResolver    struct{ *Resolver }
 	queryResolver    struct{ *Resolver }
 	userResolver     struct{ *Resolver }
 )

@@ -26,6 +26,7 @@ import (
 type env struct {
 	t      *testing.T
 	d      *service.Deps
+	sg     *service.Subgraph
 	h      http.Handler
 	iss    *servicetest.Issuer
 	signer *auth.Signer // the subgraph's own key, loaded from its database
@@ -53,8 +54,13 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Bans reach the verifier through Redis as in production, without the
+	// 20 s memory (tests look right after a ban).
+	rev := auth.NewRevocations(d.Cache.Redis(), d.Log)
+	rev.CacheFor = 0
+	v.Revoked = rev.Revoked
 	d.Verifier = v
-	_, h := servicetest.Serve(t, spec, d)
+	sg, h := servicetest.Serve(t, spec, d)
 	served.Store(&h)
 
 	signer, err := auth.LoadSigner(ctx, d.DB, server.Issuer, server.AccessTokenTTL)
@@ -69,7 +75,7 @@ func newEnv(t *testing.T) *env {
 	if _, err := v.Verify(ctx, tok); err != nil {
 		t.Fatalf("the subgraph's JWKS route does not verify its own tokens: %v", err)
 	}
-	return &env{t: t, d: d, h: h, iss: iss, signer: signer, url: srv.URL}
+	return &env{t: t, d: d, sg: sg, h: h, iss: iss, signer: signer, url: srv.URL}
 }
 
 // req is one GraphQL request with optional headers and context.
@@ -158,7 +164,8 @@ func count(t *testing.T, db *pgxpool.Pool, sql string, args ...any) int {
 func (e *env) rows() map[string]int {
 	e.t.Helper()
 	out := map[string]int{}
-	for _, table := range []string{"users", "addresses", "owners", "refresh_tokens", "outbox"} {
+	for _, table := range []string{"users", "addresses", "owners", "refresh_tokens", "outbox", "users WHERE banned_at IS NOT NULL",
+		"refresh_tokens WHERE revoked_at IS NOT NULL", "owners WHERE status <> 'PENDING'"} {
 		out[table] = count(e.t, e.d.DB, "SELECT count(*) FROM "+table)
 	}
 	return out

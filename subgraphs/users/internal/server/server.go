@@ -61,6 +61,7 @@ func Build(ctx context.Context, d *service.Deps) (*service.Subgraph, error) {
 		Routes:     map[string]http.Handler{"GET " + JWKSPath: signer.JWKSHandler()},
 		Workers: []func(ctx context.Context) error{
 			func(ctx context.Context) error { return a.PurgeExpiredTokens(ctx, time.Hour, d.Log) },
+			func(ctx context.Context) error { return a.SyncBans(ctx, time.Minute) },
 		},
 	}, nil
 }
@@ -72,7 +73,7 @@ func wire(ctx context.Context, d *service.Deps) (*app.App, *auth.Signer, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	a, err := app.New(store.New(d.DB), signer, d.Limiter, d.Topic)
+	a, err := app.New(store.New(d.DB), signer, d.Limiter, d.Cache.Redis(), d.Log, d.Topic)
 	if err != nil {
 		return nil, nil, fmt.Errorf("users app: %w", err)
 	}

@@ -42,14 +42,19 @@ func (s *Store) RotateRefreshToken(ctx context.Context, hash []byte, next user.R
 	var replayed bool
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var old user.RefreshToken
-		err := tx.QueryRow(ctx, `SELECT id, family_id, user_id, expires_at, used_at, revoked_at
-			FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, hash).
-			Scan(&old.ID, &old.FamilyID, &old.UserID, &old.ExpiresAt, &old.UsedAt, &old.RevokedAt)
+		var banned bool
+		err := tx.QueryRow(ctx, `SELECT t.id, t.family_id, t.user_id, t.expires_at, t.used_at, t.revoked_at, u.banned_at IS NOT NULL
+			FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 FOR UPDATE OF t`, hash).
+			Scan(&old.ID, &old.FamilyID, &old.UserID, &old.ExpiresAt, &old.UsedAt, &old.RevokedAt, &banned)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return user.ErrRefreshTokenInvalid
 		}
 		if err != nil {
 			return fmt.Errorf("lock refresh token: %w", err)
+		}
+		if banned {
+			// A genuine token of a banned user (revoked by the ban): say why.
+			return user.ErrBanned
 		}
 		switch err := old.Exchangeable(now); {
 		case errors.Is(err, user.ErrRefreshTokenReused):

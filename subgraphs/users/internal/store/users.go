@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -13,11 +14,13 @@ import (
 	"github.com/purra/supergraph/subgraphs/users/internal/user"
 )
 
-const userColumns = `id, name, email, phone, role, coalesce(gstin, ''), password_hash, created_at, updated_at`
+const userColumns = `id, name, email, phone, role, coalesce(gstin, ''), password_hash, created_at, updated_at,
+	banned_at, ban_reason, unbanned_at`
 
 func scanUser(row pgx.Row) (user.User, error) {
 	var u user.User
-	err := row.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Role, &u.GSTIN, &u.PasswordHash, &u.CreatedAt, &u.UpdatedAt)
+	err := row.Scan(&u.ID, &u.Name, &u.Email, &u.Phone, &u.Role, &u.GSTIN, &u.PasswordHash, &u.CreatedAt, &u.UpdatedAt,
+		&u.BannedAt, &u.BanReason, &u.UnbannedAt)
 	return u, err
 }
 
@@ -83,10 +86,35 @@ func (s *Store) UsersByIDs(ctx context.Context, ids []string) (map[string]user.U
 	return found, nil
 }
 
+// TxHook runs inside a store transaction, after the change it belongs to
+// (audit.Record for admin actions).
+type TxHook func(ctx context.Context, tx pgx.Tx) error
+
+// UserChange is what a change to a user writes besides the row itself.
+type UserChange struct {
+	Events []kafka.Message
+	// RevokeSessions ends every sign-in of the user (revokes all their refresh tokens).
+	RevokeSessions bool
+	// Hooks run last, in the same transaction.
+	Hooks []TxHook
+}
+
+func (c UserChange) empty() bool { return len(c.Events) == 0 && len(c.Hooks) == 0 && !c.RevokeSessions }
+
 // UpdateUser locks user id, lets fn change it, and saves it with the events
 // fn returns, in one transaction. Every change publishes an event, so no
 // events means nothing changed and nothing is written; an error writes nothing.
 func (s *Store) UpdateUser(ctx context.Context, id string, fn func(u *user.User) ([]kafka.Message, error)) (user.User, error) {
+	return s.ChangeUser(ctx, id, func(u *user.User) (UserChange, error) {
+		events, err := fn(u)
+		return UserChange{Events: events}, err
+	})
+}
+
+// ChangeUser locks user id, lets fn change it, and saves it with fn's
+// events, revocations and hooks in one transaction. An empty change writes
+// nothing; an error writes nothing.
+func (s *Store) ChangeUser(ctx context.Context, id string, fn func(u *user.User) (UserChange, error)) (user.User, error) {
 	var u user.User
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var err error
@@ -97,15 +125,58 @@ func (s *Store) UpdateUser(ctx context.Context, id string, fn func(u *user.User)
 		if err != nil {
 			return fmt.Errorf("lock user: %w", err)
 		}
-		events, err := fn(&u)
-		if err != nil || len(events) == 0 {
+		c, err := fn(&u)
+		if err != nil || c.empty() {
 			return err // nothing changed: nothing to save
 		}
-		if _, err := tx.Exec(ctx, `UPDATE users SET name = $2, phone = $3, role = $4, gstin = nullif($5, ''), updated_at = $6 WHERE id = $1`,
-			u.ID, u.Name, u.Phone, u.Role, u.GSTIN, u.UpdatedAt); err != nil {
-			return fmt.Errorf("update user: %w", err)
-		}
-		return outbox.Append(ctx, tx, events...)
+		return saveUser(ctx, tx, u, c)
 	})
 	return u, err
+}
+
+// saveUser writes u and the rest of its change in tx.
+func saveUser(ctx context.Context, tx pgx.Tx, u user.User, c UserChange) error {
+	if _, err := tx.Exec(ctx, `UPDATE users SET name = $2, phone = $3, role = $4, gstin = nullif($5, ''), updated_at = $6,
+		banned_at = $7, ban_reason = $8, unbanned_at = $9 WHERE id = $1`,
+		u.ID, u.Name, u.Phone, u.Role, u.GSTIN, u.UpdatedAt, u.BannedAt, u.BanReason, u.UnbannedAt); err != nil {
+		return fmt.Errorf("update user: %w", err)
+	}
+	if c.RevokeSessions {
+		if _, err := tx.Exec(ctx, `UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+			u.ID, u.UpdatedAt); err != nil {
+			return fmt.Errorf("revoke user sessions: %w", err)
+		}
+	}
+	if err := outbox.Append(ctx, tx, c.Events...); err != nil {
+		return err
+	}
+	for _, h := range c.Hooks {
+		if err := h(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BannedUserIDs lists every banned user (few), for the ban sync.
+func (s *Store) BannedUserIDs(ctx context.Context) ([]string, error) {
+	return s.ids(ctx, `SELECT id::text FROM users WHERE banned_at IS NOT NULL`)
+}
+
+// UnbannedSince lists users whose ban was lifted after t and who are not
+// banned again, for the ban sync.
+func (s *Store) UnbannedSince(ctx context.Context, t time.Time) ([]string, error) {
+	return s.ids(ctx, `SELECT id::text FROM users WHERE unbanned_at > $1 AND banned_at IS NULL`, t)
+}
+
+func (s *Store) ids(ctx context.Context, sql string, args ...any) ([]string, error) {
+	rows, err := s.db.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, fmt.Errorf("user ids: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("user ids: %w", err)
+	}
+	return ids, nil
 }

@@ -80,3 +80,53 @@ func (o *Owner) Reject(reason string, now time.Time) error {
 	o.Status, o.ReviewedAt, o.RejectionReason = OwnerRejected, &now, r
 	return nil
 }
+
+// MaxRejectionReasonLen bounds the reason given to a rejected applicant.
+const MaxRejectionReasonLen = 500
+
+// RejectionReason validates the reason for a rejection (1–500 characters).
+func RejectionReason(field, reason string) (string, error) {
+	return Text(field, reason, 1, MaxRejectionReasonLen)
+}
+
+// OwnerReviewed is the payload of owner.approved and owner.rejected (topic
+// users.events, key = user id). Consumer: stores (who may open a store).
+// Reason is empty for an approval.
+type OwnerReviewed struct {
+	OwnerID      string `json:"ownerId"`
+	UserID       string `json:"userId"`
+	BusinessName string `json:"businessName"`
+	GSTIN        string `json:"gstin"`
+	PAN          string `json:"pan"`
+	Reason       string `json:"reason"`
+	approved     bool
+}
+
+func (e OwnerReviewed) EventType() string {
+	if e.approved {
+		return "owner.approved"
+	}
+	return "owner.rejected"
+}
+func (OwnerReviewed) EventVersion() int { return 1 }
+
+// ReviewedEvent describes the review of o (approved or rejected).
+func ReviewedEvent(o Owner) OwnerReviewed {
+	return OwnerReviewed{
+		OwnerID: o.ID, UserID: o.UserID, BusinessName: o.BusinessName, GSTIN: o.GSTIN, PAN: o.PAN,
+		Reason: o.RejectionReason, approved: o.Status == OwnerApproved,
+	}
+}
+
+// GrantOwner makes u an OWNER, after the approval of their application; it
+// reports whether the role changed.
+func (u *User) GrantOwner(now time.Time) bool {
+	if u.Role == RoleOwner {
+		return false
+	}
+	u.Role, u.UpdatedAt = RoleOwner, now
+	return true
+}
+
+// ErrOwnerNotFound: no owner application with that id.
+var ErrOwnerNotFound = errs.Missing("owner application")

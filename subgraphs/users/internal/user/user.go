@@ -38,6 +38,11 @@ type User struct {
 	PasswordHash string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	// BannedAt is set while the account is banned (BanReason says why);
+	// UnbannedAt is when the last ban was lifted.
+	BannedAt   *time.Time
+	BanReason  string
+	UnbannedAt *time.Time
 }
 
 var (

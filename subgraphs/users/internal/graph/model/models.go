@@ -15,6 +15,8 @@ type User struct {
 	PrivateEmail string
 	PrivatePhone string
 	PrivateGSTIN string
+	// PrivateBanned is shown only to the user and to admins.
+	PrivateBanned bool
 	// OwnView marks a User built for the user themself before the request
 	// carries their identity: the AuthPayload of register, login and
 	// refreshToken, whose caller just proved to be this user.
@@ -23,3 +25,16 @@ type User struct {
 
 // IsEntity marks User as a federation entity (fedruntime.Entity).
 func (User) IsEntity() {}
+
+// Owner is an owner application; its applicant is resolved from UserID.
+type Owner struct {
+	ID              string
+	UserID          string
+	BusinessName    string
+	Gstin           string
+	Pan             string
+	Status          OwnerStatus
+	CreatedAt       time.Time
+	ReviewedAt      *time.Time
+	RejectionReason *string
+}

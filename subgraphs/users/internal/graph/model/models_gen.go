@@ -114,22 +114,30 @@ type LogoutPayload struct {
 type Mutation struct {
 }
 
-// A user's application to sell on Purra as a store owner (the vendor profile).
-type Owner struct {
-	// Stable id (UUID v7).
-	ID string `json:"id"`
-	// Registered business name.
-	BusinessName string `json:"businessName"`
-	// GST identification number of the business (15 characters).
-	Gstin string `json:"gstin"`
-	// PAN of the business; equals characters 3–12 of the GSTIN.
-	Pan string `json:"pan"`
-	// Review status.
-	Status OwnerStatus `json:"status"`
-	// When the application was made.
-	CreatedAt time.Time `json:"createdAt"`
-	// When it was approved or rejected; null while pending.
-	ReviewedAt *time.Time `json:"reviewedAt,omitempty"`
+// A page of owner applications (Relay connection).
+type OwnerConnection struct {
+	// The applications of this page with their cursors.
+	Edges []*OwnerEdge `json:"edges"`
+	// Where this page ends.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many applications match in all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An owner application in a connection.
+type OwnerEdge struct {
+	// Opaque cursor of this edge.
+	Cursor string `json:"cursor"`
+	// The application.
+	Node *Owner `json:"node"`
+}
+
+// Pagination state of a connection (Relay).
+type PageInfo struct {
+	// Whether more items follow endCursor.
+	HasNextPage bool `json:"hasNextPage"`
+	// Cursor of the last edge of this page; pass it as `after` for the next page. Null when the page is empty.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
 type Query struct {
