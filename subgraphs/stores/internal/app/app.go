@@ -20,7 +20,7 @@ import (
 const AdminScope = "stores:approve"
 
 // CreatesPerMinute bounds how many stores one user may try to open per minute.
-const CreatesPerMinute = 10
+const CreatesPerMinute = 30
 
 // App is the stores application layer.
 type App struct {
