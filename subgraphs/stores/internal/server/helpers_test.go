@@ -171,7 +171,8 @@ const storeFields = `id name slug description logoUrl gstin status suspensionRea
 // storeOut is a Store as the tests read it.
 type storeOut struct {
 	ID, Name, Slug, Gstin, Status string
-	Description, LogoURL          *string `json:"logoUrl"`
+	Description                   *string
+	LogoURL                       *string `json:"logoUrl"`
 	SuspensionReason              *string
 	Owner                         struct{ ID string }
 	PickupAddress                 struct {
