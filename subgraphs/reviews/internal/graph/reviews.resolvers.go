@@ -18,12 +18,14 @@ import (
 // FindManyProductByIDs is the resolver for the findManyProductByIDs field.
 func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model.ProductByIDsInput) ([]*model.Product, error) {
 	out := make([]*model.Product, len(reps))
+	ids := make([]string, 0, len(reps))
 	for i, rep := range reps {
 		if uuid.Validate(rep.ID) == nil {
 			out[i] = &model.Product{ID: rep.ID} // any product has a rating, zero without reviews
+			ids = append(ids, rep.ID)
 		}
 	}
-	return out, nil
+	return out, r.prefetchProducts(ctx, ids)
 }
 
 // FindManyUserByIDs is the resolver for the findManyUserByIDs field.
