@@ -6,6 +6,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -51,6 +52,8 @@ func ScheduleKey(p banner.Placement, categoryID string) string {
 // placement with its window; filtering by the time of the read makes a
 // banner appear and disappear on time however long the entry is cached.
 func (a *App) ActiveBanners(ctx context.Context, p banner.Placement, categoryID string) ([]banner.Banner, error) {
+	// One spelling per category, or an upper-case key would escape invalidation.
+	categoryID = strings.ToLower(categoryID)
 	if err := banner.Target(p, categoryID); err != nil {
 		return nil, err
 	}

@@ -85,6 +85,7 @@ func Live(bs []Banner, now time.Time) []Banner {
 func (b *Banner) Validate() error {
 	b.Title = strings.TrimSpace(b.Title)
 	b.Subtitle = strings.TrimSpace(b.Subtitle)
+	b.CategoryID = strings.ToLower(b.CategoryID)
 	if err := text("title", b.Title, 1, MaxTitle); err != nil {
 		return err
 	}
@@ -138,8 +139,8 @@ func Target(p Placement, categoryID string) error {
 	return nil
 }
 
-// IsID reports whether s is a UUID in its canonical form (the only form
-// this subgraph hands out or stores).
+// IsID reports whether s is a UUID in the hyphenated form (either case;
+// callers lower-case ids they use as cache keys, as Postgres prints them).
 func IsID(s string) bool {
 	if len(s) != 36 {
 		return false

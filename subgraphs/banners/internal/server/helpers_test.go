@@ -51,7 +51,9 @@ func newEnv(t *testing.T, edit ...func(*service.Deps)) *env {
 }
 
 // admin is a token of Kavya (MARKETING: banners:write).
-func (e *env) admin() string { return e.iss.Token(e.t, kavya, "ADMIN", "promotions:write", "banners:write") }
+func (e *env) admin() string {
+	return e.iss.Token(e.t, kavya, "ADMIN", "promotions:write", "banners:write")
+}
 
 func (e *env) do(auth, query string, vars map[string]any, out any) servicetest.Response {
 	e.t.Helper()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,11 +107,17 @@ func TestActiveBanners_CacheInvalidation(t *testing.T) {
 	require.Empty(t, e.active("HOME_HERO", ""))
 	require.Equal(t, []string{b.ID}, e.active("HOME_STRIP", ""))
 
+	// However the category id is spelled.
+	c := e.create(map[string]any{"placement": "CATEGORY", "categoryId": strings.ToUpper(mobile)})
+	require.Equal(t, []string{c.ID}, e.active("CATEGORY", strings.ToUpper(mobile)))
+	e.mustDo(e.admin(), updateQ, map[string]any{"id": c.ID, "in": map[string]any{"title": "Phones"}}, nil)
+	e.mustDo("", activeQ, activeVars("CATEGORY", strings.ToUpper(mobile)), &out)
+	require.Equal(t, "Phones", out.ActiveBanners[0].Title)
+	require.Equal(t, mobile, *out.ActiveBanners[0].CategoryID)
+
 	// Deactivating and deleting too.
 	e.mustDo(e.admin(), updateQ, map[string]any{"id": b.ID, "in": map[string]any{"active": false}}, nil)
 	require.Empty(t, e.active("HOME_STRIP", ""))
-	c := e.create(map[string]any{"placement": "CATEGORY", "categoryId": mobile})
-	require.Equal(t, []string{c.ID}, e.active("CATEGORY", mobile))
 	e.mustDo(e.admin(), `mutation($id: ID!) { deleteBanner(id: $id) { deletedBannerId } }`, map[string]any{"id": c.ID}, nil)
 	require.Empty(t, e.active("CATEGORY", mobile))
 }
