@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/service"
@@ -239,4 +240,16 @@ func (e *env) login(email string) string {
 // shopper returns a verified shopper (CUSTOMER) token from the users issuer.
 func (e *env) shopper() string {
 	return e.iss.Token(e.t, "01937a00-0000-7000-8000-000000000001", "CUSTOMER")
+}
+
+// restart serves a new instance of the subgraph on the same dependencies
+// (its in-memory state starts empty, as after a deploy).
+func (e *env) restart() *env {
+	e.t.Helper()
+	d := *e.d
+	d.Registry = prometheus.NewRegistry() // a new process, new metrics
+	_, h := servicetest.Serve(e.t, server.Spec(), &d)
+	c := *e
+	c.h = h
+	return &c
 }

@@ -86,7 +86,7 @@ func (s *Store) RevokeSession(ctx context.Context, id string, now time.Time, rev
 // (the condition makes concurrent instances write once).
 func (s *Store) TouchSession(ctx context.Context, id string, now time.Time) error {
 	_, err := s.db.Exec(ctx, `UPDATE admin_sessions SET last_seen_at = $2
-		WHERE id = $1 AND revoked_at IS NULL AND last_seen_at < $2 - interval '1 minute'`, id, now)
+		WHERE id = $1 AND revoked_at IS NULL AND last_seen_at < $2::timestamptz - interval '1 minute'`, id, now)
 	if err != nil {
 		return fmt.Errorf("touch session: %w", err)
 	}
