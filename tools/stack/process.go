@@ -3,6 +3,7 @@ package stack
 import (
 	"context"
 	"fmt"
+	"github.com/purra/supergraph/tools/smtpsink"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -140,6 +141,9 @@ func (s *Stack) Stop() {
 	if s.broker != nil {
 		s.broker.Close()
 	}
+	if s.mail != nil {
+		s.mail.Close()
+	}
 }
 
 // Wait blocks until a process managed by the stack exits, and returns its name.
@@ -169,3 +173,6 @@ func (s *Stack) Pids() map[string]int {
 	}
 	return out
 }
+
+// Mailbox is the local SMTP sink, for tests that check what was emailed.
+func (s *Stack) Mailbox() *smtpsink.Sink { return s.mail }

@@ -25,6 +25,15 @@ import (
 	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/kafka/embedded"
+	"github.com/purra/supergraph/tools/smtpsink"
+)
+
+// The local SMTP sink: notifications' default SMTP server in development and
+// tests; its messages are readable at MailboxURL.
+const (
+	SMTPAddr    = "127.0.0.1:1025"
+	MailboxURL  = "http://127.0.0.1:8025/messages"
+	mailboxAddr = "127.0.0.1:8025"
 )
 
 // Options configure Start.
@@ -64,6 +73,7 @@ type Stack struct {
 	Subgraphs []Subgraph
 	Brokers   []string
 	broker    *embedded.Broker
+	mail      *smtpsink.Sink
 	mu        sync.Mutex
 	procs     map[string]*proc
 }
@@ -108,6 +118,10 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err := s.startKafka(); err != nil {
 		return nil, err
 	}
+	if s.mail, err = smtpsink.Start(SMTPAddr, mailboxAddr); err != nil {
+		return nil, fmt.Errorf("smtp sink: %w", err)
+	}
+	s.logf("smtp sink on %s, mailbox %s", SMTPAddr, MailboxURL)
 	if o.Fresh {
 		if err := s.reset(ctx); err != nil {
 			return nil, err
@@ -140,6 +154,7 @@ func (s *Stack) checkPortsFree() error {
 	if !s.externalKafka() {
 		addrs = append(addrs, config.EmbeddedKafkaAddr)
 	}
+	addrs = append(addrs, SMTPAddr, mailboxAddr)
 	for _, a := range addrs {
 		l, err := net.Listen("tcp", a)
 		if err != nil {

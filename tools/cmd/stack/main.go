@@ -33,7 +33,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "stack:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("\nPurra is up. Playground: %s (open it in a browser)\nSeed logins (password Purra@2026): rahul@purra.in (customer), amit@purra.in (retailer), vikram@purra.in (owner of TechHub)\nLogs: .run/logs/. Ctrl-C stops everything.\n", s.RouterURL())
+	fmt.Printf("\nPurra is up. Playground: %s (open it in a browser)\nSeed logins (password Purra@2026): rahul@purra.in (customer), amit@purra.in (retailer), vikram@purra.in (owner of TechHub)\nEmails sent by notifications: http://127.0.0.1:8025/messages. Logs: .run/logs/. Ctrl-C stops everything.\n", s.RouterURL())
 	if name := s.Wait(ctx); name != "" {
 		fmt.Fprintf(os.Stderr, "stack: %s exited unexpectedly (see .run/logs/%s.log); stopping\n", name, name)
 		s.Stop()
