@@ -112,3 +112,14 @@ func TestCreateStore_limit(t *testing.T) {
 	requireError(t, e.do(e.owner(vikram), createQ, map[string]any{"in": storeInput("One more")}, nil), "CONFLICT", "", "STORE_LIMIT_REACHED")
 	require.Equal(t, 20, e.count(`SELECT count(*) FROM stores`))
 }
+
+// Attempts to open stores are rate limited per user (30 a minute).
+func TestCreateStore_rateLimited(t *testing.T) {
+	e := newEnv(t)
+	bad := map[string]any{"in": map[string]any{"name": "x", "pickupAddress": storeInput("x")["pickupAddress"]}}
+	for range 30 {
+		requireError(t, e.do(e.owner(vikram), createQ, bad, nil), "BAD_USER_INPUT", "name", "")
+	}
+	requireError(t, e.do(e.owner(vikram), createQ, bad, nil), "RATE_LIMITED", "", "")
+	requireError(t, e.do(e.owner(neha), createQ, bad, nil), "BAD_USER_INPUT", "name", "")
+}
