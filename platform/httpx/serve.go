@@ -105,3 +105,19 @@ func PrivateWhenAuthenticated(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// PublicMaxAge tells the router's response cache to keep anonymous answers
+// at most seconds: data that changes on a clock (a banner's window) or by
+// events (stock) must not be served older than that. Signed-in answers stay
+// private (PrivateWhenAuthenticated).
+func PublicMaxAge(seconds int) func(http.Handler) http.Handler {
+	value := "public, max-age=" + strconv.Itoa(seconds)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") == "" {
+				w.Header().Set("Cache-Control", value)
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}

@@ -3,9 +3,11 @@ package server
 
 import (
 	"context"
+	"net/http"
 	"time"
 
 	"github.com/purra/supergraph/platform/auth"
+	"github.com/purra/supergraph/platform/httpx"
 	"github.com/purra/supergraph/platform/service"
 
 	"github.com/purra/supergraph/subgraphs/banners/internal/app"
@@ -36,7 +38,12 @@ func Build(d *service.Deps) (*service.Subgraph, *app.App) {
 		Resolvers:  &graph.Resolver{App: a},
 		Directives: graph.DirectiveRoot{RequiresScopes: auth.RequiresScopes},
 	})
-	return &service.Subgraph{Schema: schema}, a
+	return &service.Subgraph{
+		Schema: schema,
+		// Windows open and close on the clock: the router may keep an anonymous
+		// answer for a second at most, so a scheduled banner shows on time.
+		Middleware: []func(http.Handler) http.Handler{httpx.PublicMaxAge(1)},
+	}, a
 }
 
 func build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
