@@ -35,9 +35,10 @@ func New(st *store.Store, c *cache.Cache, log *slog.Logger) *App {
 	return &App{store: st, cache: c, log: log, PageTTL: 10 * time.Minute, RecheckAfter: time.Second}
 }
 
-// Cache keys of a product page, by id and by slug.
-func PageKeyByID(id string) string     { return "product:id:" + id }
-func PageKeyBySlug(slug string) string { return "product:slug:" + slug }
+// Cache keys of a product page, by id and by slug. v2: pages carry their
+// store's status (pages cached before that must not be read).
+func PageKeyByID(id string) string     { return "product:v2:id:" + id }
+func PageKeyBySlug(slug string) string { return "product:v2:slug:" + slug }
 
 // invalidate drops the pages of p (and of its old slug) now and once more
 // shortly after.

@@ -36,11 +36,7 @@ func (a *App) SetGSTRate(ctx context.Context, in catalog.SetGSTRate) (catalog.GS
 	if err != nil {
 		return rate, err
 	}
-	keys := make([]string, 0, 2*len(affected))
-	for _, p := range affected {
-		keys = append(keys, PageKeyByID(p.ID), PageKeyBySlug(p.Slug))
-	}
-	a.dropPages(ctx, keys)
+	a.dropProductPages(ctx, affected)
 	return rate, nil
 }
 
@@ -67,4 +63,35 @@ func (a *App) ApplyStockChanged(ctx context.Context, tx pgx.Tx, e catalog.StockC
 		at = time.Now() // an envelope without occurredAt: treat it as current
 	}
 	return true, a.store.ApplyStockChanged(ctx, tx, e, at)
+}
+
+// ApplyStoreChanged projects a stores event (store.created, store.updated,
+// store.status_changed) in the consumer's transaction; a status change drops
+// the cached pages of the store's products (they carry the status). It
+// reports false for an event that can never apply.
+func (a *App) ApplyStoreChanged(ctx context.Context, tx pgx.Tx, e catalog.StoreChanged, at time.Time) (bool, error) {
+	if !e.Normalize() {
+		return false, nil
+	}
+	if at.IsZero() {
+		at = time.Now()
+	}
+	pages, err := a.store.ApplyStoreChanged(ctx, tx, e, at)
+	if err != nil {
+		return true, err
+	}
+	// Before the commit, and once more RecheckAfter later (after it).
+	a.dropProductPages(ctx, pages)
+	return true, nil
+}
+
+// ApplyRatingChanged projects reviews' product.rating_changed (RATING sort).
+func (a *App) ApplyRatingChanged(ctx context.Context, tx pgx.Tx, e catalog.RatingChanged, at time.Time) (bool, error) {
+	if !e.Normalize() {
+		return false, nil
+	}
+	if at.IsZero() {
+		at = time.Now()
+	}
+	return true, a.store.ApplyRatingChanged(ctx, tx, e, at)
 }

@@ -79,7 +79,8 @@ func (a *App) ProductPage(ctx context.Context, id, slug *string) (*catalog.Page,
 	if err != nil {
 		return nil, err
 	}
-	if page.Product.Status != catalog.Active {
+	// Shoppers see ACTIVE products of ACTIVE stores; owners and admins see the rest.
+	if page.Product.Status != catalog.Active || page.StoreStatus != catalog.StoreActive {
 		if ok, err := a.mayManage(ctx, page.Product.StoreID); err != nil || !ok {
 			return nil, err
 		}

@@ -114,6 +114,9 @@ type Page struct {
 	Breadcrumbs []Category `json:"breadcrumbs"` // root → the product's category
 	Media       []Media    `json:"media"`
 	Variants    []Variant  `json:"variants"`
+	// StoreStatus is the selling store's status: only an ACTIVE store's
+	// products are shown to shoppers. A status change drops the store's pages.
+	StoreStatus string `json:"storeStatus"`
 }
 
 // Store is the catalogue's projection of a store.

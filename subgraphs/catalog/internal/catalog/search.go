@@ -18,6 +18,8 @@ const (
 	PriceAsc  Sort = "PRICE_ASC"
 	PriceDesc Sort = "PRICE_DESC"
 	Newest    Sort = "NEWEST"
+	// Rating: highest average first, then most ratings, then newest; unrated last.
+	Rating Sort = "RATING"
 )
 
 // Search limits.
@@ -79,7 +81,7 @@ func NewSearch(in SearchInput) (Search, error) {
 		s.Sort = Relevance
 	}
 	switch s.Sort {
-	case Relevance, PriceAsc, PriceDesc, Newest:
+	case Relevance, PriceAsc, PriceDesc, Newest, Rating:
 	default:
 		return s, errs.BadInput("sort", "unknown sort")
 	}

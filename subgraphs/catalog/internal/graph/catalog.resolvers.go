@@ -223,6 +223,48 @@ func (r *mutationResolver) SetGstRate(ctx context.Context, hsnCode string, rateP
 	return toGSTRate(g), nil
 }
 
+// CreateCategory is the resolver for the createCategory field.
+func (r *mutationResolver) CreateCategory(ctx context.Context, input model.CreateCategoryInput) (*model.CreateCategoryPayload, error) {
+	c, err := r.App.CreateCategory(ctx, catalog.NewCategory{
+		Name: input.Name, Slug: deref(input.Slug), ParentID: deref(input.ParentID), Position: input.Position,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreateCategoryPayload{Category: toCategory(c)}, nil
+}
+
+// UpdateCategory is the resolver for the updateCategory field.
+func (r *mutationResolver) UpdateCategory(ctx context.Context, id string, input model.UpdateCategoryInput) (*model.UpdateCategoryPayload, error) {
+	parent, setParent := input.ParentID.ValueOK()
+	c, err := r.App.UpdateCategory(ctx, id, catalog.CategoryChanges{
+		Name: input.Name, Slug: input.Slug, SetParent: setParent, ParentID: deref(parent), Position: input.Position,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &model.UpdateCategoryPayload{Category: toCategory(c)}, nil
+}
+
+// CreateBrand is the resolver for the createBrand field.
+func (r *mutationResolver) CreateBrand(ctx context.Context, input model.CreateBrandInput) (*model.CreateBrandPayload, error) {
+	b, err := r.App.CreateBrand(ctx, catalog.NewBrand{Name: input.Name, Slug: deref(input.Slug), LogoURL: deref(input.LogoURL)})
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreateBrandPayload{Brand: toBrand(b)}, nil
+}
+
+// UpdateBrand is the resolver for the updateBrand field.
+func (r *mutationResolver) UpdateBrand(ctx context.Context, id string, input model.UpdateBrandInput) (*model.UpdateBrandPayload, error) {
+	logo, setLogo := input.LogoURL.ValueOK()
+	b, err := r.App.UpdateBrand(ctx, id, catalog.BrandChanges{Name: input.Name, Slug: input.Slug, SetLogo: setLogo, LogoURL: deref(logo)})
+	if err != nil {
+		return nil, err
+	}
+	return &model.UpdateBrandPayload{Brand: toBrand(b)}, nil
+}
+
 // Brand is the resolver for the brand field.
 func (r *productResolver) Brand(ctx context.Context, obj *model.Product) (*model.Brand, error) {
 	if obj.Page != nil {

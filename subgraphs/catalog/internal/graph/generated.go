@@ -99,6 +99,14 @@ type ComplexityRoot struct {
 		Attribute func(childComplexity int) int
 	}
 
+	CreateBrandPayload struct {
+		Brand func(childComplexity int) int
+	}
+
+	CreateCategoryPayload struct {
+		Category func(childComplexity int) int
+	}
+
 	CreateProductPayload struct {
 		Product func(childComplexity int) int
 	}
@@ -138,9 +146,13 @@ type ComplexityRoot struct {
 		AddVariantMedia   func(childComplexity int, input model.AddVariantMediaInput) int
 		ArchiveProduct    func(childComplexity int, id string) int
 		CreateAttribute   func(childComplexity int, input model.CreateAttributeInput) int
+		CreateBrand       func(childComplexity int, input model.CreateBrandInput) int
+		CreateCategory    func(childComplexity int, input model.CreateCategoryInput) int
 		CreateProduct     func(childComplexity int, input model.CreateProductInput) int
 		CreateVariant     func(childComplexity int, input model.CreateVariantInput) int
 		SetGstRate        func(childComplexity int, hsnCode string, ratePercent float64) int
+		UpdateBrand       func(childComplexity int, id string, input model.UpdateBrandInput) int
+		UpdateCategory    func(childComplexity int, id string, input model.UpdateCategoryInput) int
 		UpdateProduct     func(childComplexity int, input model.UpdateProductInput) int
 		UpdateVariant     func(childComplexity int, input model.UpdateVariantInput) int
 	}
@@ -225,6 +237,14 @@ type ComplexityRoot struct {
 		Products    func(childComplexity int, first *int, after *string) int
 	}
 
+	UpdateBrandPayload struct {
+		Brand func(childComplexity int) int
+	}
+
+	UpdateCategoryPayload struct {
+		Category func(childComplexity int) int
+	}
+
 	UpdateProductPayload struct {
 		Product func(childComplexity int) int
 	}
@@ -282,6 +302,10 @@ type MutationResolver interface {
 	CreateAttribute(ctx context.Context, input model.CreateAttributeInput) (*model.CreateAttributePayload, error)
 	AddAttributeValue(ctx context.Context, input model.AddAttributeValueInput) (*model.AddAttributeValuePayload, error)
 	SetGstRate(ctx context.Context, hsnCode string, ratePercent float64) (*model.GstRate, error)
+	CreateCategory(ctx context.Context, input model.CreateCategoryInput) (*model.CreateCategoryPayload, error)
+	UpdateCategory(ctx context.Context, id string, input model.UpdateCategoryInput) (*model.UpdateCategoryPayload, error)
+	CreateBrand(ctx context.Context, input model.CreateBrandInput) (*model.CreateBrandPayload, error)
+	UpdateBrand(ctx context.Context, id string, input model.UpdateBrandInput) (*model.UpdateBrandPayload, error)
 }
 type ProductResolver interface {
 	Brand(ctx context.Context, obj *model.Product) (*model.Brand, error)
@@ -490,6 +514,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateAttributePayload.Attribute(childComplexity), true
 
+	case "CreateBrandPayload.brand":
+		if e.ComplexityRoot.CreateBrandPayload.Brand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateBrandPayload.Brand(childComplexity), true
+
+	case "CreateCategoryPayload.category":
+		if e.ComplexityRoot.CreateCategoryPayload.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateCategoryPayload.Category(childComplexity), true
+
 	case "CreateProductPayload.product":
 		if e.ComplexityRoot.CreateProductPayload.Product == nil {
 			break
@@ -656,6 +694,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAttribute(childComplexity, args["input"].(model.CreateAttributeInput)), true
+	case "Mutation.createBrand":
+		if e.ComplexityRoot.Mutation.CreateBrand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createBrand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateBrand(childComplexity, args["input"].(model.CreateBrandInput)), true
+	case "Mutation.createCategory":
+		if e.ComplexityRoot.Mutation.CreateCategory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCategory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCategory(childComplexity, args["input"].(model.CreateCategoryInput)), true
 	case "Mutation.createProduct":
 		if e.ComplexityRoot.Mutation.CreateProduct == nil {
 			break
@@ -689,6 +749,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetGstRate(childComplexity, args["hsnCode"].(string), args["ratePercent"].(float64)), true
+	case "Mutation.updateBrand":
+		if e.ComplexityRoot.Mutation.UpdateBrand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateBrand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateBrand(childComplexity, args["id"].(string), args["input"].(model.UpdateBrandInput)), true
+	case "Mutation.updateCategory":
+		if e.ComplexityRoot.Mutation.UpdateCategory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCategory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCategory(childComplexity, args["id"].(string), args["input"].(model.UpdateCategoryInput)), true
 	case "Mutation.updateProduct":
 		if e.ComplexityRoot.Mutation.UpdateProduct == nil {
 			break
@@ -1070,6 +1152,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Store.Products(childComplexity, args["first"].(*int), args["after"].(*string)), true
 
+	case "UpdateBrandPayload.brand":
+		if e.ComplexityRoot.UpdateBrandPayload.Brand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateBrandPayload.Brand(childComplexity), true
+
+	case "UpdateCategoryPayload.category":
+		if e.ComplexityRoot.UpdateCategoryPayload.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateCategoryPayload.Category(childComplexity), true
+
 	case "UpdateProductPayload.product":
 		if e.ComplexityRoot.UpdateProductPayload.Product == nil {
 			break
@@ -1150,6 +1246,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AddVariantMediaInput", ec.unmarshalInputAddVariantMediaInput),
 			graphql.NewInputUnmarshaler("AttributeFilter", ec.unmarshalInputAttributeFilter),
 			graphql.NewInputUnmarshaler("CreateAttributeInput", ec.unmarshalInputCreateAttributeInput),
+			graphql.NewInputUnmarshaler("CreateBrandInput", ec.unmarshalInputCreateBrandInput),
+			graphql.NewInputUnmarshaler("CreateCategoryInput", ec.unmarshalInputCreateCategoryInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreateVariantInput", ec.unmarshalInputCreateVariantInput),
 			graphql.NewInputUnmarshaler("MediaUrlInput", ec.unmarshalInputMediaUrlInput),
@@ -1157,6 +1255,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductVariantByIDsInput", ec.unmarshalInputProductVariantByIDsInput),
 			graphql.NewInputUnmarshaler("StoreByIDsInput", ec.unmarshalInputStoreByIDsInput),
+			graphql.NewInputUnmarshaler("UpdateBrandInput", ec.unmarshalInputUpdateBrandInput),
+			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateVariantInput", ec.unmarshalInputUpdateVariantInput),
 		)
@@ -1270,13 +1370,14 @@ type PageInfo @shareable {
 
 type Query {
   """
-  Searches and browses ACTIVE products. ` + "`" + `first` + "`" + ` is at most 100. Without a query, RELEVANCE
-  sorts like NEWEST.
+  Searches and browses ACTIVE products of ACTIVE stores. ` + "`" + `first` + "`" + ` is at most 100. Without a
+  query, RELEVANCE sorts like NEWEST.
   """
   products(filter: ProductFilter, sort: ProductSort = RELEVANCE, first: Int = 20, after: String): ProductConnection!
   """
-  One product by id or by slug (give exactly one). Returns ACTIVE products to everyone, and
-  DRAFT or ARCHIVED ones only to the owner of the product's store; null otherwise.
+  One product by id or by slug (give exactly one). Returns ACTIVE products of ACTIVE stores to
+  everyone; DRAFT or ARCHIVED products, and the products of a store that is not ACTIVE (pending,
+  suspended), only to the owner of the product's store and to admins; null otherwise.
   """
   product(id: ID, slug: String): Product
   """The root categories, in display order; each carries its children."""
@@ -1320,6 +1421,85 @@ type Mutation {
   Products whose HSN code starts with it show the new rate unless a longer code has its own.
   """
   setGstRate(hsnCode: String!, ratePercent: Float!): GstRate! @requiresScopes(scopes: [["catalog:write"]])
+  """Admins (` + "`" + `catalog:write` + "`" + `): adds a category to the tree. Duplicate slug: CONFLICT (reason SLUG_TAKEN)."""
+  createCategory(input: CreateCategoryInput!): CreateCategoryPayload! @requiresScopes(scopes: [["catalog:write"]])
+  """
+  Admins (` + "`" + `catalog:write` + "`" + `): renames, re-slugs, moves or re-orders a category; omitted fields stay.
+  Moving a category under itself or one of its descendants is BAD_USER_INPUT (field parentId).
+  """
+  updateCategory(id: ID!, input: UpdateCategoryInput!): UpdateCategoryPayload! @requiresScopes(scopes: [["catalog:write"]])
+  """Admins (` + "`" + `catalog:write` + "`" + `): adds a brand. Duplicate slug: CONFLICT (reason SLUG_TAKEN)."""
+  createBrand(input: CreateBrandInput!): CreateBrandPayload! @requiresScopes(scopes: [["catalog:write"]])
+  """Admins (` + "`" + `catalog:write` + "`" + `): changes a brand; omitted fields stay, ` + "`" + `logoUrl: null` + "`" + ` removes the logo."""
+  updateBrand(id: ID!, input: UpdateBrandInput!): UpdateBrandPayload! @requiresScopes(scopes: [["catalog:write"]])
+}
+
+"""A new category."""
+input CreateCategoryInput {
+  """Display name, 1–100 characters."""
+  name: String!
+  """URL slug ([a-z0-9-], at most 80); derived from the name when omitted."""
+  slug: String
+  """The parent category; omitted or null for a root."""
+  parentId: ID
+  """Display order among its siblings, 0–10,000; after the last sibling when omitted."""
+  position: Int
+}
+
+"""Result of createCategory."""
+type CreateCategoryPayload {
+  """The new category."""
+  category: Category!
+}
+
+"""Changes to a category; omitted fields are unchanged."""
+input UpdateCategoryInput {
+  """New display name, 1–100 characters."""
+  name: String
+  """New URL slug ([a-z0-9-], at most 80)."""
+  slug: String
+  """New parent category; null makes the category a root."""
+  parentId: ID
+  """New display order among its siblings, 0–10,000."""
+  position: Int
+}
+
+"""Result of updateCategory."""
+type UpdateCategoryPayload {
+  """The category as changed."""
+  category: Category!
+}
+
+"""A new brand."""
+input CreateBrandInput {
+  """Display name, 1–100 characters."""
+  name: String!
+  """URL slug ([a-z0-9-], at most 80); derived from the name when omitted."""
+  slug: String
+  """Logo image, an https URL of at most 2,048 characters."""
+  logoUrl: String
+}
+
+"""Result of createBrand."""
+type CreateBrandPayload {
+  """The new brand."""
+  brand: Brand!
+}
+
+"""Changes to a brand; omitted fields are unchanged."""
+input UpdateBrandInput {
+  """New display name, 1–100 characters."""
+  name: String
+  """New URL slug ([a-z0-9-], at most 80)."""
+  slug: String
+  """New logo (https URL); null removes the logo."""
+  logoUrl: String
+}
+
+"""Result of updateBrand."""
+type UpdateBrandPayload {
+  """The brand as changed."""
+  brand: Brand!
 }
 
 """Lifecycle of a product: only ACTIVE products are shown to shoppers."""
@@ -1342,6 +1522,8 @@ enum ProductSort {
   PRICE_DESC
   """Most recently listed first."""
   NEWEST
+  """Highest average rating first, then most ratings, then newest; unrated products last."""
+  RATING
 }
 
 """Image file formats a media URL can have."""
@@ -1574,7 +1756,7 @@ type Store @key(fields: "id") @entityResolver(multi: true) {
   when it equals the shipping state, IGST otherwise); null when not known.
   """
   originState: String @inaccessible
-  """The store's ACTIVE products, newest first. ` + "`" + `first` + "`" + ` is at most 100."""
+  """The store's ACTIVE products, newest first; empty while the store is not ACTIVE. ` + "`" + `first` + "`" + ` is at most 100."""
   products(first: Int = 20, after: String): ProductConnection!
 }
 
@@ -1975,6 +2157,22 @@ func (ec *executionContext) childFields_CreateAttributePayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type CreateAttributePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreateBrandPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "brand":
+		return ec.fieldContext_CreateBrandPayload_brand(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateBrandPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateCategoryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_CreateCategoryPayload_category(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateCategoryPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateProductPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "product":
@@ -2161,6 +2359,22 @@ func (ec *executionContext) childFields_Store(ctx context.Context, field graphql
 		return ec.fieldContext_Store_products(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Store", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateBrandPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "brand":
+		return ec.fieldContext_UpdateBrandPayload_brand(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateBrandPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateCategoryPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_UpdateCategoryPayload_category(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateCategoryPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_UpdateProductPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2461,6 +2675,34 @@ func (ec *executionContext) field_Mutation_createAttribute_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createBrand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateBrandInput, error) {
+			return ec.unmarshalNCreateBrandInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateBrandInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateCategoryInput, error) {
+			return ec.unmarshalNCreateCategoryInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateCategoryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2508,6 +2750,50 @@ func (ec *executionContext) field_Mutation_setGstRate_args(ctx context.Context, 
 		return nil, err
 	}
 	args["ratePercent"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateBrand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateBrandInput, error) {
+			return ec.unmarshalNUpdateBrandInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateBrandInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateCategoryInput, error) {
+			return ec.unmarshalNUpdateCategoryInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateCategoryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -3429,6 +3715,70 @@ func (ec *executionContext) fieldContext_CreateAttributePayload_attribute(_ cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateBrandPayload_brand(ctx context.Context, field graphql.CollectedField, obj *model.CreateBrandPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateBrandPayload_brand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Brand) graphql.Marshaler {
+			return ec.marshalNBrand2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐBrand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateBrandPayload_brand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateBrandPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateCategoryPayload_category(ctx context.Context, field graphql.CollectedField, obj *model.CreateCategoryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateCategoryPayload_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Category) graphql.Marshaler {
+			return ec.marshalNCategory2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateCategoryPayload_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateCategoryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Category(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4474,6 +4824,254 @@ func (ec *executionContext) fieldContext_Mutation_setGstRate(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setGstRate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCategory(ctx, fc.Args["input"].(model.CreateCategoryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"catalog:write"}})
+				if err != nil {
+					var zeroVal *model.CreateCategoryPayload
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.CreateCategoryPayload
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateCategoryPayload) graphql.Marshaler {
+			return ec.marshalNCreateCategoryPayload2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateCategoryPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCategory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateCategoryPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCategory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCategory(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateCategoryInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"catalog:write"}})
+				if err != nil {
+					var zeroVal *model.UpdateCategoryPayload
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.UpdateCategoryPayload
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateCategoryPayload) graphql.Marshaler {
+			return ec.marshalNUpdateCategoryPayload2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateCategoryPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCategory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateCategoryPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCategory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createBrand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createBrand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateBrand(ctx, fc.Args["input"].(model.CreateBrandInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"catalog:write"}})
+				if err != nil {
+					var zeroVal *model.CreateBrandPayload
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.CreateBrandPayload
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateBrandPayload) graphql.Marshaler {
+			return ec.marshalNCreateBrandPayload2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateBrandPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createBrand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateBrandPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createBrand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateBrand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateBrand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateBrand(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateBrandInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"catalog:write"}})
+				if err != nil {
+					var zeroVal *model.UpdateBrandPayload
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.UpdateBrandPayload
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateBrandPayload) graphql.Marshaler {
+			return ec.marshalNUpdateBrandPayload2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateBrandPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateBrand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateBrandPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateBrand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6117,6 +6715,70 @@ func (ec *executionContext) fieldContext_Store_products(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _UpdateBrandPayload_brand(ctx context.Context, field graphql.CollectedField, obj *model.UpdateBrandPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateBrandPayload_brand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Brand) graphql.Marshaler {
+			return ec.marshalNBrand2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐBrand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateBrandPayload_brand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateBrandPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateCategoryPayload_category(ctx context.Context, field graphql.CollectedField, obj *model.UpdateCategoryPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateCategoryPayload_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Category) graphql.Marshaler {
+			return ec.marshalNCategory2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateCategoryPayload_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateCategoryPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Category(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UpdateProductPayload_product(ctx context.Context, field graphql.CollectedField, obj *model.UpdateProductPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7731,6 +8393,125 @@ func UnmarshalCreateAttributeInput(ctx context.Context, raw any) (model.CreateAt
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateBrandInput(ctx context.Context, obj any) (model.CreateBrandInput, error) {
+	var it model.CreateBrandInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "slug", "logoUrl"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "logoUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("logoUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LogoURL = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateBrandInput unmarshals raw into the CreateBrandInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateBrandInput(ctx context.Context, raw any) (model.CreateBrandInput, error) {
+	var out model.CreateBrandInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateBrandInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateCategoryInput(ctx context.Context, obj any) (model.CreateCategoryInput, error) {
+	var it model.CreateCategoryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "slug", "parentId", "position"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCategoryInput unmarshals raw into the CreateCategoryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCategoryInput(ctx context.Context, raw any) (model.CreateCategoryInput, error) {
+	var out model.CreateCategoryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCategoryInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context, obj any) (model.CreateProductInput, error) {
 	var it model.CreateProductInput
 	if obj == nil {
@@ -8183,6 +8964,125 @@ func (ec *executionContext) unmarshalInputStoreByIDsInput(ctx context.Context, o
 func UnmarshalStoreByIDsInput(ctx context.Context, raw any) (model.StoreByIDsInput, error) {
 	var out model.StoreByIDsInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StoreByIDsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateBrandInput(ctx context.Context, obj any) (model.UpdateBrandInput, error) {
+	var it model.UpdateBrandInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "slug", "logoUrl"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "logoUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("logoUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LogoURL = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateBrandInput unmarshals raw into the UpdateBrandInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateBrandInput(ctx context.Context, raw any) (model.UpdateBrandInput, error) {
+	var out model.UpdateBrandInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateBrandInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateCategoryInput(ctx context.Context, obj any) (model.UpdateCategoryInput, error) {
+	var it model.UpdateCategoryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "slug", "parentId", "position"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = graphql.OmittableOf(data)
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCategoryInput unmarshals raw into the UpdateCategoryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCategoryInput(ctx context.Context, raw any) (model.UpdateCategoryInput, error) {
+	var out model.UpdateCategoryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCategoryInput", raw, &out)
 	return out, err
 }
 
@@ -8784,6 +9684,72 @@ func (ec *executionContext) _CreateAttributePayload(ctx context.Context, sel ast
 	return out
 }
 
+var createBrandPayloadImplementors = []string{"CreateBrandPayload"}
+
+func (ec *executionContext) _CreateBrandPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateBrandPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createBrandPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateBrandPayload")
+		case "brand":
+			out.Values[i] = ec._CreateBrandPayload_brand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createCategoryPayloadImplementors = []string{"CreateCategoryPayload"}
+
+func (ec *executionContext) _CreateCategoryPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateCategoryPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createCategoryPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateCategoryPayload")
+		case "category":
+			out.Values[i] = ec._CreateCategoryPayload_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createProductPayloadImplementors = []string{"CreateProductPayload"}
 
 func (ec *executionContext) _CreateProductPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateProductPayload) graphql.Marshaler {
@@ -9123,6 +10089,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setGstRate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setGstRate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCategory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCategory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCategory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCategory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createBrand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createBrand(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateBrand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateBrand(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -9688,6 +10682,72 @@ func (ec *executionContext) _Store(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Store_products(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateBrandPayloadImplementors = []string{"UpdateBrandPayload"}
+
+func (ec *executionContext) _UpdateBrandPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateBrandPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateBrandPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateBrandPayload")
+		case "brand":
+			out.Values[i] = ec._UpdateBrandPayload_brand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateCategoryPayloadImplementors = []string{"UpdateCategoryPayload"}
+
+func (ec *executionContext) _UpdateCategoryPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateCategoryPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateCategoryPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateCategoryPayload")
+		case "category":
+			out.Values[i] = ec._UpdateCategoryPayload_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10460,6 +11520,32 @@ func (ec *executionContext) marshalNCreateAttributePayload2ᚖgithubᚗcomᚋpur
 	return ec._CreateAttributePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCreateBrandInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateBrandInput(ctx context.Context, v any) (model.CreateBrandInput, error) {
+	res, err := ec.unmarshalInputCreateBrandInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreateBrandPayload2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateBrandPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateBrandPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateBrandPayload!")
+		return graphql.Null
+	}
+	return ec._CreateBrandPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreateCategoryInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateCategoryInput(ctx context.Context, v any) (model.CreateCategoryInput, error) {
+	res, err := ec.unmarshalInputCreateCategoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreateCategoryPayload2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateCategoryPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateCategoryPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateCategoryPayload!")
+		return graphql.Null
+	}
+	return ec._CreateCategoryPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateProductInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐCreateProductInput(ctx context.Context, v any) (model.CreateProductInput, error) {
 	res, err := ec.unmarshalInputCreateProductInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -10885,6 +11971,32 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNUpdateBrandInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateBrandInput(ctx context.Context, v any) (model.UpdateBrandInput, error) {
+	res, err := ec.unmarshalInputUpdateBrandInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateBrandPayload2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateBrandPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateBrandPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateBrandPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateBrandPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdateCategoryInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateCategoryInput(ctx context.Context, v any) (model.UpdateCategoryInput, error) {
+	res, err := ec.unmarshalInputUpdateCategoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateCategoryPayload2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateCategoryPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateCategoryPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateCategoryPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateCategoryPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcatalogᚋinternalᚋgraphᚋmodelᚐUpdateProductInput(ctx context.Context, v any) (model.UpdateProductInput, error) {

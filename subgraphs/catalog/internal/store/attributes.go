@@ -39,7 +39,7 @@ func (s *Store) CreateAttribute(ctx context.Context, in catalog.NewAttribute) (c
 			}
 			a.Values = append(a.Values, val)
 		}
-		return nil
+		return s.audit(ctx, tx, "attribute.create", "Attribute", a.ID, nil, map[string]any{"name": a.Name, "slug": a.Slug, "values": in.Values})
 	})
 	return a, err
 }
@@ -66,7 +66,7 @@ func (s *Store) AddAttributeValue(ctx context.Context, attributeID, value string
 		if err != nil {
 			return fmt.Errorf("insert attribute value: %w", err)
 		}
-		return nil
+		return s.audit(ctx, tx, "attribute.add_value", "Attribute", a.ID, nil, map[string]any{"valueId": v.ID, "value": v.Value})
 	})
 	return a, v, err
 }

@@ -68,9 +68,16 @@ func (s *Store) SetGSTRate(ctx context.Context, in catalog.SetGSTRate, actor str
 		if err != nil {
 			return fmt.Errorf("products of hsn %s: %w", in.HSNCode, err)
 		}
-		return s.appendEvents(ctx, tx, in.HSNCode, actor, catalog.GSTRateChanged{
+		if err := s.appendEvents(ctx, tx, in.HSNCode, actor, catalog.GSTRateChanged{
 			HSNCode: in.HSNCode, OldRatePercent: old, NewRatePercent: out.RatePercent,
-		})
+		}); err != nil {
+			return err
+		}
+		var before any
+		if old != nil {
+			before = map[string]float64{"ratePercent": *old}
+		}
+		return s.audit(ctx, tx, "gst_rate.set", "GstRate", in.HSNCode, before, map[string]float64{"ratePercent": out.RatePercent})
 	})
 	return out, affected, err
 }

@@ -24,9 +24,12 @@ func (s *Store) AddProductMedia(ctx context.Context, m catalog.NewMedia, actor s
 		if _, err := tx.Exec(ctx, `UPDATE products SET updated_at = now() WHERE id = $1`, p.ID); err != nil {
 			return fmt.Errorf("touch product: %w", err)
 		}
-		return s.appendEvents(ctx, tx, p.ID, actor, catalog.ProductUpdated{
+		if err := s.appendEvents(ctx, tx, p.ID, actor, catalog.ProductUpdated{
 			ProductID: p.ID, StoreID: p.StoreID, Slug: p.Slug, Title: p.Title, Status: p.Status, Changed: []string{"media"},
-		})
+		}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "product.add_media", "Product", p.ID, nil, map[string]any{"mediaId": out.ID, "alt": out.Alt})
 	})
 	return out, err
 }
@@ -45,9 +48,12 @@ func (s *Store) AddVariantMedia(ctx context.Context, m catalog.NewMedia, actor s
 		if _, err := tx.Exec(ctx, `UPDATE products SET updated_at = now() WHERE id = $1`, v.ProductID); err != nil {
 			return fmt.Errorf("touch product: %w", err)
 		}
-		return s.appendEvents(ctx, tx, v.ProductID, actor, catalog.VariantUpdated{
+		if err := s.appendEvents(ctx, tx, v.ProductID, actor, catalog.VariantUpdated{
 			VariantID: v.ID, ProductID: v.ProductID, SKU: v.SKU, Title: v.Title, MinOrderQuantity: v.MOQ, Changed: []string{"media"},
-		})
+		}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "variant.add_media", "ProductVariant", v.ID, nil, map[string]any{"mediaId": out.ID, "alt": out.Alt})
 	})
 	return out, err
 }

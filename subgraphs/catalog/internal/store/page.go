@@ -25,6 +25,11 @@ func (s *Store) Page(ctx context.Context, id, slug string) (*catalog.Page, error
 	}
 	page := &catalog.Page{Product: p}
 	ids := []string{p.ID}
+	stores, err := s.StoresByIDs(ctx, []string{p.StoreID})
+	if err != nil {
+		return nil, err
+	}
+	page.StoreStatus = stores[p.StoreID].Status
 	brands, err := s.BrandsByIDs(ctx, []string{p.BrandID})
 	if err != nil {
 		return nil, err

@@ -52,9 +52,15 @@ func (s *Store) CreateProduct(ctx context.Context, in catalog.NewProduct) (catal
 		if err := refresh(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.appendEvents(ctx, tx, id, in.CreatedBy, catalog.ProductCreated{
+		if err := s.appendEvents(ctx, tx, id, in.CreatedBy, catalog.ProductCreated{
 			ProductID: id, StoreID: in.StoreID, Slug: in.Slug, Title: in.Title, BrandID: in.BrandID,
 			CategoryID: in.CategoryID, HSNCode: in.HSNCode, Status: catalog.Draft, CreatedBy: in.CreatedBy,
+		}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "product.create", "Product", id, nil, productSummary{
+			Title: in.Title, Slug: in.Slug, Status: catalog.Draft, StoreID: in.StoreID, BrandID: in.BrandID,
+			CategoryID: in.CategoryID, HSNCode: in.HSNCode,
 		})
 	})
 	if err != nil {
@@ -169,9 +175,12 @@ func (s *Store) UpdateProduct(ctx context.Context, id, actor string, fn func(p *
 		if err := refresh(ctx, tx, id); err != nil {
 			return err
 		}
-		return s.appendEvents(ctx, tx, id, actor, catalog.ProductUpdated{
+		if err := s.appendEvents(ctx, tx, id, actor, catalog.ProductUpdated{
 			ProductID: id, StoreID: after.StoreID, Slug: after.Slug, Title: after.Title, Status: after.Status, Changed: changed,
-		})
+		}); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "product.update", "Product", id, summarizeProduct(before), summarizeProduct(after))
 	})
 	if err != nil {
 		return before, after, err
@@ -191,7 +200,12 @@ func (s *Store) ArchiveProduct(ctx context.Context, id, actor string) (catalog.P
 		if _, err := tx.Exec(ctx, `UPDATE products SET status = 'ARCHIVED', updated_at = now() WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("archive product: %w", err)
 		}
-		return s.appendEvents(ctx, tx, id, actor, catalog.ProductArchived{ProductID: id, StoreID: p.StoreID})
+		if err := s.appendEvents(ctx, tx, id, actor, catalog.ProductArchived{ProductID: id, StoreID: p.StoreID}); err != nil {
+			return err
+		}
+		after := p
+		after.Status = catalog.Archived
+		return s.audit(ctx, tx, "product.archive", "Product", id, summarizeProduct(p), summarizeProduct(after))
 	})
 	if err != nil {
 		return catalog.Product{}, err

@@ -65,6 +65,8 @@ func searchSQL(q catalog.Search) (string, []any) {
 		return "$" + strconv.Itoa(len(args))
 	}
 	where = append(where, "p.status = 'ACTIVE'")
+	// Products of a store that is not ACTIVE (pending, suspended) are not on sale.
+	where = append(where, "p.store_id IN (SELECT st.id FROM stores st WHERE st.status = 'ACTIVE')")
 	score := ""
 	if q.HasQuery {
 		if len(q.Tokens) == 0 {
@@ -123,8 +125,13 @@ func searchSQL(q catalog.Search) (string, []any) {
 	if q.First < 0 {
 		return "SELECT count(*) FROM products p WHERE " + cond, args
 	}
+	from := "products p"
 	var order string
 	switch {
+	case q.Sort == catalog.Rating:
+		// Unrated products (no row, or count 0 → NULL average) come last.
+		from = "products p LEFT JOIN product_ratings r ON r.product_id = p.id"
+		order = "r.average DESC NULLS LAST, r.count DESC NULLS LAST, p.created_at DESC, p.id DESC"
 	case q.Sort == catalog.PriceAsc:
 		order = "p.min_price_paise ASC NULLS LAST, p.id"
 	case q.Sort == catalog.PriceDesc:
@@ -134,7 +141,7 @@ func searchSQL(q catalog.Search) (string, []any) {
 	default:
 		order = "p.created_at DESC, p.id DESC"
 	}
-	return "SELECT " + productCols + ", count(*) OVER ()::int FROM products p WHERE " + cond +
+	return "SELECT " + productCols + ", count(*) OVER ()::int FROM " + from + " WHERE " + cond +
 		"\nORDER BY " + order + " LIMIT " + arg(q.First) + " OFFSET " + arg(q.Offset), args
 }
 

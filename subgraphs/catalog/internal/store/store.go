@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/purra/supergraph/platform/audit"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/outbox"
 
@@ -79,4 +80,49 @@ func collect[T any](ctx context.Context, q interface {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (T, error) { return scan(r) })
+}
+
+// Service is the catalogue's name in audit entries.
+const Service = "catalog"
+
+// PermissionCatalogWrite is the admin permission every audited catalogue write needs.
+const PermissionCatalogWrite = "catalog:write"
+
+// audit records the calling admin's action in tx (platform/audit records
+// nothing for shoppers and owners, so every write calls it).
+func (s *Store) audit(ctx context.Context, tx pgx.Tx, action, targetType, targetID string, before, after any) error {
+	return audit.Record(ctx, tx, s.topic, Service, audit.Entry{
+		Permission: PermissionCatalogWrite, Action: action, TargetType: targetType, TargetID: targetID,
+		Before: before, After: after,
+	})
+}
+
+// productSummary is a product as audit entries show it.
+type productSummary struct {
+	Title      string         `json:"title"`
+	Slug       string         `json:"slug"`
+	Status     catalog.Status `json:"status"`
+	StoreID    string         `json:"storeId"`
+	BrandID    string         `json:"brandId"`
+	CategoryID string         `json:"categoryId"`
+	HSNCode    string         `json:"hsnCode"`
+}
+
+func summarizeProduct(p catalog.Product) productSummary {
+	return productSummary{Title: p.Title, Slug: p.Slug, Status: p.Status, StoreID: p.StoreID, BrandID: p.BrandID,
+		CategoryID: p.CategoryID, HSNCode: p.HSNCode}
+}
+
+// variantSummary is a variant as audit entries show it.
+type variantSummary struct {
+	SKU           string `json:"sku"`
+	Title         string `json:"title"`
+	MRP           int64  `json:"mrpPaise"`
+	Price         int64  `json:"pricePaise"`
+	RetailerPrice *int64 `json:"retailerPricePaise,omitempty"`
+	MOQ           int    `json:"minOrderQuantity"`
+}
+
+func summarizeVariant(v catalog.Variant) variantSummary {
+	return variantSummary{SKU: v.SKU, Title: v.Title, MRP: v.MRP, Price: v.Price, RetailerPrice: v.RetailerPrice, MOQ: v.MOQ}
 }

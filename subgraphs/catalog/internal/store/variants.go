@@ -55,7 +55,10 @@ func (s *Store) CreateVariant(ctx context.Context, in catalog.NewVariant, actor 
 		if err := refresh(ctx, tx, v.ProductID); err != nil {
 			return err
 		}
-		return s.appendEvents(ctx, tx, v.ProductID, actor, variantCreated(v, p.StoreID, in.InitialStock))
+		if err := s.appendEvents(ctx, tx, v.ProductID, actor, variantCreated(v, p.StoreID, in.InitialStock)); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "variant.create", "ProductVariant", v.ID, nil, summarizeVariant(v))
 	})
 	if err != nil {
 		return catalog.Variant{}, err
@@ -99,6 +102,7 @@ func (s *Store) UpdateVariant(ctx context.Context, id, actor string,
 		if err != nil {
 			return err
 		}
+		before := v
 		priceEv, changed, err := fn(&v)
 		if err != nil {
 			return err
@@ -125,7 +129,10 @@ func (s *Store) UpdateVariant(ctx context.Context, id, actor string,
 			evs = append(evs, catalog.VariantUpdated{VariantID: v.ID, ProductID: v.ProductID, SKU: v.SKU,
 				Title: v.Title, MinOrderQuantity: v.MOQ, Changed: changed})
 		}
-		return s.appendEvents(ctx, tx, v.ProductID, actor, evs...)
+		if err := s.appendEvents(ctx, tx, v.ProductID, actor, evs...); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "variant.update", "ProductVariant", v.ID, summarizeVariant(before), summarizeVariant(v))
 	})
 	if err != nil {
 		return catalog.Variant{}, err

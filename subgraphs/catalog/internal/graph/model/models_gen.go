@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/purra/supergraph/platform/money"
 )
 
@@ -112,6 +113,40 @@ type CreateAttributeInput struct {
 type CreateAttributePayload struct {
 	// The new attribute with its values.
 	Attribute *Attribute `json:"attribute"`
+}
+
+// A new brand.
+type CreateBrandInput struct {
+	// Display name, 1–100 characters.
+	Name string `json:"name"`
+	// URL slug ([a-z0-9-], at most 80); derived from the name when omitted.
+	Slug *string `json:"slug,omitempty"`
+	// Logo image, an https URL of at most 2,048 characters.
+	LogoURL *string `json:"logoUrl,omitempty"`
+}
+
+// Result of createBrand.
+type CreateBrandPayload struct {
+	// The new brand.
+	Brand *Brand `json:"brand"`
+}
+
+// A new category.
+type CreateCategoryInput struct {
+	// Display name, 1–100 characters.
+	Name string `json:"name"`
+	// URL slug ([a-z0-9-], at most 80); derived from the name when omitted.
+	Slug *string `json:"slug,omitempty"`
+	// The parent category; omitted or null for a root.
+	ParentID *string `json:"parentId,omitempty"`
+	// Display order among its siblings, 0–10,000; after the last sibling when omitted.
+	Position *int `json:"position,omitempty"`
+}
+
+// Result of createCategory.
+type CreateCategoryPayload struct {
+	// The new category.
+	Category *Category `json:"category"`
 }
 
 // A new product.
@@ -281,6 +316,40 @@ type StoreByIDsInput struct {
 	ID string `json:"ID"`
 }
 
+// Changes to a brand; omitted fields are unchanged.
+type UpdateBrandInput struct {
+	// New display name, 1–100 characters.
+	Name *string `json:"name,omitempty"`
+	// New URL slug ([a-z0-9-], at most 80).
+	Slug *string `json:"slug,omitempty"`
+	// New logo (https URL); null removes the logo.
+	LogoURL graphql.Omittable[*string] `json:"logoUrl,omitempty"`
+}
+
+// Result of updateBrand.
+type UpdateBrandPayload struct {
+	// The brand as changed.
+	Brand *Brand `json:"brand"`
+}
+
+// Changes to a category; omitted fields are unchanged.
+type UpdateCategoryInput struct {
+	// New display name, 1–100 characters.
+	Name *string `json:"name,omitempty"`
+	// New URL slug ([a-z0-9-], at most 80).
+	Slug *string `json:"slug,omitempty"`
+	// New parent category; null makes the category a root.
+	ParentID graphql.Omittable[*string] `json:"parentId,omitempty"`
+	// New display order among its siblings, 0–10,000.
+	Position *int `json:"position,omitempty"`
+}
+
+// Result of updateCategory.
+type UpdateCategoryPayload struct {
+	// The category as changed.
+	Category *Category `json:"category"`
+}
+
 // Changes to a product; omitted fields are unchanged.
 type UpdateProductInput struct {
 	// The product to change.
@@ -433,6 +502,8 @@ const (
 	ProductSortPriceDesc ProductSort = "PRICE_DESC"
 	// Most recently listed first.
 	ProductSortNewest ProductSort = "NEWEST"
+	// Highest average rating first, then most ratings, then newest; unrated products last.
+	ProductSortRating ProductSort = "RATING"
 )
 
 var AllProductSort = []ProductSort{
@@ -440,11 +511,12 @@ var AllProductSort = []ProductSort{
 	ProductSortPriceAsc,
 	ProductSortPriceDesc,
 	ProductSortNewest,
+	ProductSortRating,
 }
 
 func (e ProductSort) IsValid() bool {
 	switch e {
-	case ProductSortRelevance, ProductSortPriceAsc, ProductSortPriceDesc, ProductSortNewest:
+	case ProductSortRelevance, ProductSortPriceAsc, ProductSortPriceDesc, ProductSortNewest, ProductSortRating:
 		return true
 	}
 	return false
