@@ -26,7 +26,7 @@ type role struct {
 // auditEvent is the payload of an admin.action event in the outbox.
 type auditEvent struct {
 	AdminID, SessionID, Permission, Action, TargetType, TargetID, Service string
-	Before, After                                                        json.RawMessage
+	Before, After                                                         json.RawMessage
 }
 
 func (e *env) audits(action string) []auditEvent {
@@ -149,7 +149,9 @@ func TestRoles(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	priya := e.login("priya@purra.in")
-	var perms struct{ AdminPermissions []struct{ Name, Description string } }
+	var perms struct {
+		AdminPermissions []struct{ Name, Description string }
+	}
 	ok(t, e.do(priya, `{ adminPermissions { name description } }`, nil, &perms))
 	if len(perms.AdminPermissions) != 13 {
 		t.Fatalf("permissions = %+v", perms.AdminPermissions)
