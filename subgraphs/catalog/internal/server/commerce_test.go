@@ -420,10 +420,10 @@ func TestGSTRates(t *testing.T) {
 
 	t.Run("who may", func(t *testing.T) {
 		for name, c := range map[string]struct{ auth, code string }{
-			"owner":    {e.token(vikram, "OWNER"), "FORBIDDEN"},
-			"customer": {e.token(priya, "CUSTOMER"), "FORBIDDEN"},
+			"owner":                       {e.token(vikram, "OWNER"), "FORBIDDEN"},
+			"customer":                    {e.token(priya, "CUSTOMER"), "FORBIDDEN"},
 			"admin without catalog:write": {e.token(admin, "ADMIN", "users:ban"), "FORBIDDEN"},
-			"no token": {"", "UNAUTHENTICATED"},
+			"no token":                    {"", "UNAUTHENTICATED"},
 		} {
 			if r := e.do(c.auth, setGSTQ, map[string]any{"h": "8528", "r": 28}, nil); r.Code() != c.code {
 				t.Errorf("%s: %+v", name, r.Errors)

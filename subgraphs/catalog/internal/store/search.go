@@ -131,7 +131,7 @@ func searchSQL(q catalog.Search) (string, []any) {
 	case q.Sort == catalog.Rating:
 		// Unrated products (no row, or count 0 → NULL average) come last.
 		from = "products p LEFT JOIN product_ratings r ON r.product_id = p.id"
-		order = "r.average DESC NULLS LAST, r.count DESC NULLS LAST, p.created_at DESC, p.id DESC"
+		order = "r.average DESC NULLS LAST, nullif(r.count, 0) DESC NULLS LAST, p.created_at DESC, p.id DESC"
 	case q.Sort == catalog.PriceAsc:
 		order = "p.min_price_paise ASC NULLS LAST, p.id"
 	case q.Sort == catalog.PriceDesc:
