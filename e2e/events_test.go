@@ -54,3 +54,29 @@ func awaitEvent(t *testing.T, topic, eventType, aggregateID string) envelope {
 		}
 	}
 }
+
+// redeliver finds the first event on topic keyed by key that match accepts
+// and writes the very same message again, as an at-least-once broker may.
+func redeliver(t *testing.T, topic, key string, match func(envelope) bool) {
+	t.Helper()
+	r := kafkago.NewReader(kafkago.ReaderConfig{
+		Brokers: sys.Brokers, GroupID: fmt.Sprintf("e2e-redeliver-%d", time.Now().UnixNano()), Topic: topic,
+		StartOffset: kafkago.FirstOffset, MaxWait: 100 * time.Millisecond,
+		HeartbeatInterval: 500 * time.Millisecond, SessionTimeout: 6 * time.Second,
+	})
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for {
+		m, err := r.ReadMessage(ctx)
+		require.NoError(t, err, "looking for the event to redeliver")
+		var env envelope
+		if string(m.Key) != key || json.Unmarshal(m.Value, &env) != nil || !match(env) {
+			continue
+		}
+		w := &kafkago.Writer{Addr: kafkago.TCP(sys.Brokers...), Balancer: &kafkago.Murmur2Balancer{}, BatchTimeout: time.Millisecond}
+		defer w.Close()
+		require.NoError(t, w.WriteMessages(ctx, kafkago.Message{Topic: topic, Key: m.Key, Value: m.Value, Headers: m.Headers}))
+		return
+	}
+}

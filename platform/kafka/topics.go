@@ -31,8 +31,12 @@ func EnsureTopics(ctx context.Context, brokers []string, topics ...string) error
 	}
 	defer cc.Close()
 	cfgs := make([]kafkago.TopicConfig, 0, len(topics))
-	for _, t := range topics {
-		cfgs = append(cfgs, kafkago.TopicConfig{Topic: t, NumPartitions: Partitions, ReplicationFactor: -1})
+	seen := map[string]bool{}
+	for _, t := range topics { // a subgraph may consume its own topic: name each once
+		if !seen[t] {
+			seen[t] = true
+			cfgs = append(cfgs, kafkago.TopicConfig{Topic: t, NumPartitions: Partitions, ReplicationFactor: -1})
+		}
 	}
 	if err := cc.CreateTopics(cfgs...); err != nil && !errors.Is(err, kafkago.TopicAlreadyExists) {
 		return fmt.Errorf("create topics: %w", err)
