@@ -9,7 +9,6 @@ import (
 	"context"
 
 	"github.com/google/uuid"
-
 	"github.com/purra/supergraph/subgraphs/reviews/internal/app"
 	"github.com/purra/supergraph/subgraphs/reviews/internal/graph/model"
 	"github.com/purra/supergraph/subgraphs/reviews/internal/review"

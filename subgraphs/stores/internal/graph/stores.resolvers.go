@@ -9,9 +9,8 @@ import (
 	"context"
 
 	"github.com/purra/supergraph/subgraphs/stores/internal/app"
-	"github.com/purra/supergraph/subgraphs/stores/internal/shop"
-
 	"github.com/purra/supergraph/subgraphs/stores/internal/graph/model"
+	"github.com/purra/supergraph/subgraphs/stores/internal/shop"
 )
 
 // FindManyStoreByIDs is the resolver for the findManyStoreByIDs field.
@@ -101,16 +100,16 @@ func (r *queryResolver) Store(ctx context.Context, id *string, slug *string) (*m
 }
 
 // Stores is the resolver for the stores field.
-func (r *queryResolver) Stores(ctx context.Context, first *int, after *string, statusArg *model.StoreStatus) (*model.StoreConnection, error) {
-	status := model.StoreStatusActive
-	if statusArg != nil {
-		status = *statusArg
+func (r *queryResolver) Stores(ctx context.Context, first *int, after *string, status *model.StoreStatus) (*model.StoreConnection, error) {
+	wanted := model.StoreStatusActive
+	if status != nil {
+		wanted = *status
 	}
 	n := 20
 	if first != nil {
 		n = *first
 	}
-	p, err := r.App.Stores(ctx, n, after, shop.Status(status))
+	p, err := r.App.Stores(ctx, n, after, shop.Status(wanted))
 	if err != nil {
 		return nil, err
 	}
