@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"github.com/purra/supergraph/platform/credential"
 	"slices"
 	"strings"
 
@@ -24,10 +25,10 @@ func (n NewAdmin) Normalize() (NewAdmin, error) {
 	if n.Name, err = Text("name", n.Name, 1, MaxNameLen); err != nil {
 		return n, err
 	}
-	if n.Email, err = NormalizeEmail("email", n.Email); err != nil {
+	if n.Email, err = credential.NormalizeEmail("email", n.Email); err != nil {
 		return n, err
 	}
-	if err = ValidatePassword("password", n.Password, n.Email); err != nil {
+	if err = credential.ValidatePassword("password", n.Password, n.Email); err != nil {
 		return n, err
 	}
 	n.RoleIDs, err = RoleIDs("roleIds", n.RoleIDs)

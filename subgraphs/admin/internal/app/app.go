@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"github.com/purra/supergraph/platform/credential"
 	"runtime"
 	"sync"
 	"time"
@@ -43,7 +44,7 @@ type App struct {
 
 // New returns the application; topic is where events go (admin.events).
 func New(st *store.Store, signer *auth.Signer, limiter Limiter, rdb *redis.Client, topic string) (*App, error) {
-	dummy, err := admin.HashPassword(uuid.NewString())
+	dummy, err := credential.HashPassword(uuid.NewString())
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +107,7 @@ func (a *App) hashPassword(ctx context.Context, pw string) (string, error) {
 		return "", err
 	}
 	defer func() { <-a.hashing }()
-	return admin.HashPassword(pw)
+	return credential.HashPassword(pw)
 }
 
 func (a *App) checkPassword(ctx context.Context, hash, pw string) (bool, error) {
@@ -114,7 +115,7 @@ func (a *App) checkPassword(ctx context.Context, hash, pw string) (bool, error) 
 		return false, err
 	}
 	defer func() { <-a.hashing }()
-	return admin.CheckPassword(hash, pw)
+	return credential.CheckPassword(hash, pw)
 }
 
 func (a *App) acquireHasher(ctx context.Context) error {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"github.com/purra/supergraph/platform/credential"
 	"strings"
 	"time"
 
@@ -50,11 +51,11 @@ func WithDevice(ctx context.Context, userAgent string) context.Context {
 // password was checked, so the answer reveals nothing to a guesser.
 func (a *App) Login(ctx context.Context, email, password string) (SignedIn, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	if len(email) > admin.MaxEmailLen {
-		return SignedIn{}, errs.BadInput("email", "must be at most %d characters", admin.MaxEmailLen)
+	if len(email) > credential.MaxEmailLen {
+		return SignedIn{}, errs.BadInput("email", "must be at most %d characters", credential.MaxEmailLen)
 	}
-	if len(password) > 4*admin.MaxPasswordLen {
-		return SignedIn{}, errs.BadInput("password", "must be at most %d characters", admin.MaxPasswordLen)
+	if len(password) > 4*credential.MaxPasswordLen {
+		return SignedIn{}, errs.BadInput("password", "must be at most %d characters", credential.MaxPasswordLen)
 	}
 	ip := httpx.ClientIP(ctx)
 	if ip != "" {

@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"github.com/purra/supergraph/platform/credential"
 	"log/slog"
 	"runtime"
 	"time"
@@ -43,7 +44,7 @@ type App struct {
 // New returns the application. rdb is the Redis shared by every subgraph
 // (bans), topic is where events go (users.events).
 func New(st *store.Store, signer *auth.Signer, limiter Limiter, rdb *redis.Client, log *slog.Logger, topic string) (*App, error) {
-	dummy, err := user.HashPassword(uuid.NewString())
+	dummy, err := credential.HashPassword(uuid.NewString())
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +83,7 @@ func (a *App) hashPassword(ctx context.Context, pw string) (string, error) {
 		return "", err
 	}
 	defer func() { <-a.hashing }()
-	return user.HashPassword(pw)
+	return credential.HashPassword(pw)
 }
 
 func (a *App) checkPassword(ctx context.Context, hash, pw string) (bool, error) {
@@ -90,7 +91,7 @@ func (a *App) checkPassword(ctx context.Context, hash, pw string) (bool, error) 
 		return false, err
 	}
 	defer func() { <-a.hashing }()
-	return user.CheckPassword(hash, pw)
+	return credential.CheckPassword(hash, pw)
 }
 
 func (a *App) acquireHasher(ctx context.Context) error {

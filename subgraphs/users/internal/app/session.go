@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/purra/supergraph/platform/credential"
 	"strings"
 	"time"
 
@@ -72,11 +73,11 @@ func (a *App) Register(ctx context.Context, r user.Registration) (Session, error
 // limited per email and per client IP.
 func (a *App) Login(ctx context.Context, email, password string) (Session, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	if len(email) > user.MaxEmailLen {
-		return Session{}, errs.BadInput("email", "must be at most %d characters", user.MaxEmailLen)
+	if len(email) > credential.MaxEmailLen {
+		return Session{}, errs.BadInput("email", "must be at most %d characters", credential.MaxEmailLen)
 	}
-	if len(password) > 4*user.MaxPasswordLen {
-		return Session{}, errs.BadInput("password", "must be at most %d characters", user.MaxPasswordLen)
+	if len(password) > 4*credential.MaxPasswordLen {
+		return Session{}, errs.BadInput("password", "must be at most %d characters", credential.MaxPasswordLen)
 	}
 	if ip := clientip.From(ctx); ip != "" {
 		if err := a.limiter.Allow(ctx, "login:ip:"+ip, LoginsPerIPPerMinute); err != nil {

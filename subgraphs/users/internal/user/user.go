@@ -6,6 +6,7 @@
 package user
 
 import (
+	"github.com/purra/supergraph/platform/credential"
 	"strings"
 	"time"
 
@@ -82,13 +83,13 @@ func (r Registration) normalize() (Registration, error) {
 	if r.Name, err = Text("name", r.Name, 1, MaxNameLen); err != nil {
 		return r, err
 	}
-	if r.Email, err = NormalizeEmail("email", r.Email); err != nil {
+	if r.Email, err = credential.NormalizeEmail("email", r.Email); err != nil {
 		return r, err
 	}
 	if r.Phone, err = NormalizePhone("phone", r.Phone); err != nil {
 		return r, err
 	}
-	if err = ValidatePassword("password", r.Password, r.Email); err != nil {
+	if err = credential.ValidatePassword("password", r.Password, r.Email); err != nil {
 		return r, err
 	}
 	switch {

@@ -2,6 +2,7 @@ package user
 
 import (
 	"errors"
+	"github.com/purra/supergraph/platform/credential"
 	"strings"
 	"testing"
 
@@ -26,8 +27,8 @@ func TestNormalizeEmail(t *testing.T) {
 		"x_y-z@sub-domain.in":        "x_y-z@sub-domain.in",
 	}
 	for in, want := range ok {
-		if got, err := NormalizeEmail("email", in); err != nil || got != want {
-			t.Errorf("NormalizeEmail(%q) = %q, %v", in, got, err)
+		if got, err := credential.NormalizeEmail("email", in); err != nil || got != want {
+			t.Errorf("credential.NormalizeEmail(%q) = %q, %v", in, got, err)
 		}
 	}
 	bad := []string{"", "rahul", "rahul@", "@purra.in", "rahul@purra", "ra hul@purra.in", "rahul@@purra.in",
@@ -35,8 +36,8 @@ func TestNormalizeEmail(t *testing.T) {
 		"Rahul <rahul@purra.in>", "rahul@1.2.3.4", "rähul@purra.in", strings.Repeat("a", 250) + "@x.in",
 		strings.Repeat("a", 65) + "@purra.in"}
 	for _, in := range bad {
-		if _, err := NormalizeEmail("email", in); field(t, err) != "email" {
-			t.Errorf("NormalizeEmail(%q): wrong field", in)
+		if _, err := credential.NormalizeEmail("email", in); field(t, err) != "email" {
+			t.Errorf("credential.NormalizeEmail(%q): wrong field", in)
 		}
 	}
 }
@@ -59,8 +60,8 @@ func TestNormalizePhone(t *testing.T) {
 func TestValidatePassword(t *testing.T) {
 	t.Parallel()
 	for _, ok := range []string{"Purra@2026", "correct horse 9", strings.Repeat("a1", 64)} {
-		if err := ValidatePassword("password", ok, "rahul@purra.in"); err != nil {
-			t.Errorf("ValidatePassword(%q): %v", ok, err)
+		if err := credential.ValidatePassword("password", ok, "rahul@purra.in"); err != nil {
+			t.Errorf("credential.ValidatePassword(%q): %v", ok, err)
 		}
 	}
 	for name, bad := range map[string]string{
@@ -70,7 +71,7 @@ func TestValidatePassword(t *testing.T) {
 		"too long":  strings.Repeat("a1", 65),
 		"is email":  "Rahul1@purra.in",
 	} {
-		if err := ValidatePassword("password", bad, "rahul1@purra.in"); field(t, err) != "password" {
+		if err := credential.ValidatePassword("password", bad, "rahul1@purra.in"); field(t, err) != "password" {
 			t.Errorf("%s: wrong field", name)
 		}
 	}
@@ -78,26 +79,26 @@ func TestValidatePassword(t *testing.T) {
 
 func TestPasswordHash(t *testing.T) {
 	t.Parallel()
-	h, err := HashPassword("Purra@2026")
+	h, err := credential.HashPassword("Purra@2026")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(h, "$argon2id$v=19$m=19456,t=2,p=1$") || strings.Contains(h, "Purra@2026") {
 		t.Fatalf("hash %q", h)
 	}
-	h2, _ := HashPassword("Purra@2026")
+	h2, _ := credential.HashPassword("Purra@2026")
 	if h == h2 {
 		t.Fatal("two hashes of one password are equal: salt missing")
 	}
-	if ok, err := CheckPassword(h, "Purra@2026"); !ok || err != nil {
+	if ok, err := credential.CheckPassword(h, "Purra@2026"); !ok || err != nil {
 		t.Fatalf("right password refused: %v", err)
 	}
-	if ok, _ := CheckPassword(h, "Purra@2027"); ok {
+	if ok, _ := credential.CheckPassword(h, "Purra@2027"); ok {
 		t.Fatal("wrong password accepted")
 	}
 	for _, bad := range []string{"", "plain", "$argon2i$v=19$m=1,t=1,p=1$AA$AA", "$argon2id$v=19$m=x$AA$AA"} {
-		if _, err := CheckPassword(bad, "x"); err == nil {
-			t.Errorf("CheckPassword(%q) accepted a malformed hash", bad)
+		if _, err := credential.CheckPassword(bad, "x"); err == nil {
+			t.Errorf("credential.CheckPassword(%q) accepted a malformed hash", bad)
 		}
 	}
 }

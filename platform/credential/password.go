@@ -1,4 +1,6 @@
-package user
+// Package credential validates and hashes what people sign in with: emails
+// and passwords (argon2id). Shoppers (users) and admins (admin) share it.
+package credential
 
 import (
 	"crypto/rand"
