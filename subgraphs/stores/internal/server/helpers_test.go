@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/purra/supergraph/platform/india"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -18,7 +19,6 @@ import (
 	"github.com/purra/supergraph/platform/servicetest"
 
 	"github.com/purra/supergraph/subgraphs/stores/internal/server"
-	"github.com/purra/supergraph/subgraphs/stores/internal/shop"
 )
 
 // Users of the tests.
@@ -32,7 +32,7 @@ const (
 )
 
 // nehaGSTIN is Neha's Karnataka GSTIN (PAN AAACX9999Q).
-var nehaGSTIN = "29AAACX9999Q1Z" + string(shop.GSTINCheckChar("29AAACX9999Q1Z"))
+var nehaGSTIN = "29AAACX9999Q1Z" + string(india.GSTINCheckChar("29AAACX9999Q1Z"))
 
 type env struct {
 	t   *testing.T
@@ -132,7 +132,7 @@ func (e *env) ownerEvent(eventType, userID, gstin, business string, at time.Time
 	e.t.Helper()
 	return e.deliver(eventType, userID, at, map[string]any{
 		"ownerId": uuid.Must(uuid.NewV7()).String(), "userId": userID, "businessName": business,
-		"gstin": gstin, "pan": shop.PANOfGSTIN(gstin), "reason": nil,
+		"gstin": gstin, "pan": india.PANOfGSTIN(gstin), "reason": nil,
 	})
 }
 

@@ -1,6 +1,7 @@
 package shop
 
 import (
+	"github.com/purra/supergraph/platform/india"
 	"strings"
 	"time"
 
@@ -102,11 +103,11 @@ func New(id string, owner Owner, in CreateInput, now time.Time) (s Store, slugGi
 // checkGSTIN validates gstin and checks it belongs to the owner's business
 // (same PAN) and is registered in the pickup state.
 func (s *Store) checkGSTIN(owner Owner, gstin string) (string, error) {
-	g, err := NormalizeGSTIN("gstin", gstin)
+	g, err := india.NormalizeGSTIN("gstin", gstin)
 	if err != nil {
 		return "", err
 	}
-	if owner.PAN != "" && PANOfGSTIN(g) != owner.PAN {
+	if owner.PAN != "" && india.PANOfGSTIN(g) != owner.PAN {
 		return "", errs.BadInput("gstin", "must belong to the owner's business (PAN %s)", owner.PAN).WithReason("GSTIN_PAN_MISMATCH")
 	}
 	if !s.Pickup.State.RegisteredIn(g) {

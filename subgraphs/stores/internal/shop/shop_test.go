@@ -1,6 +1,7 @@
 package shop_test
 
 import (
+	"github.com/purra/supergraph/platform/india"
 	"strings"
 	"testing"
 	"time"
@@ -11,13 +12,13 @@ import (
 	"github.com/purra/supergraph/subgraphs/stores/internal/shop"
 )
 
-func gstin(first14 string) string { return first14 + string(shop.GSTINCheckChar(first14)) }
+func gstin(first14 string) string { return first14 + string(india.GSTINCheckChar(first14)) }
 
 func TestGSTIN(t *testing.T) {
 	t.Parallel()
 	// Known-good GSTINs (published examples and the seed's).
 	for _, g := range []string{"27AAPFU0939F1ZV", "29AABCT1234H1ZI", "24ABCPP1234F1Z6", " 29aabct1234h1zi "} {
-		got, err := shop.NormalizeGSTIN("gstin", g)
+		got, err := india.NormalizeGSTIN("gstin", g)
 		require.NoError(t, err, g)
 		require.Equal(t, strings.ToUpper(strings.TrimSpace(g)), got)
 	}
@@ -31,12 +32,12 @@ func TestGSTIN(t *testing.T) {
 		"empty":      "",
 		"lower junk": "hello",
 	} {
-		_, err := shop.NormalizeGSTIN("gstin", g)
+		_, err := india.NormalizeGSTIN("gstin", g)
 		require.ErrorIs(t, err, &errs.Error{Code: errs.BadUserInput, Field: "gstin"}, name)
 	}
-	_, err := shop.NormalizeGSTIN("gstin", "27AAPFU0939F1ZW")
+	_, err := india.NormalizeGSTIN("gstin", "27AAPFU0939F1ZW")
 	require.ErrorIs(t, err, errs.BadInput("", "").WithReason("GSTIN_CHECKSUM"))
-	require.Equal(t, "AABCT1234H", shop.PANOfGSTIN("29AABCT1234H1ZI"))
+	require.Equal(t, "AABCT1234H", india.PANOfGSTIN("29AABCT1234H1ZI"))
 }
 
 func TestSlug(t *testing.T) {

@@ -1,6 +1,7 @@
 package user
 
 import (
+	"github.com/purra/supergraph/platform/india"
 	"time"
 
 	"github.com/purra/supergraph/platform/errs"
@@ -44,15 +45,15 @@ func Apply(id, userID string, app OwnerApplication, now time.Time) (Owner, error
 	if err != nil {
 		return Owner{}, err
 	}
-	gstin, err := NormalizeGSTIN("gstin", app.GSTIN)
+	gstin, err := india.NormalizeGSTIN("gstin", app.GSTIN)
 	if err != nil {
 		return Owner{}, err
 	}
-	pan, err := NormalizePAN("pan", app.PAN)
+	pan, err := india.NormalizePAN("pan", app.PAN)
 	if err != nil {
 		return Owner{}, err
 	}
-	if PANOfGSTIN(gstin) != pan {
+	if india.PANOfGSTIN(gstin) != pan {
 		return Owner{}, errs.BadInput("pan", "does not match the GSTIN (characters 3–12)")
 	}
 	return Owner{ID: id, UserID: userID, BusinessName: name, GSTIN: gstin, PAN: pan, Status: OwnerPending, CreatedAt: now}, nil

@@ -7,6 +7,7 @@ package user
 
 import (
 	"github.com/purra/supergraph/platform/credential"
+	"github.com/purra/supergraph/platform/india"
 	"strings"
 	"time"
 
@@ -94,7 +95,7 @@ func (r Registration) normalize() (Registration, error) {
 	}
 	switch {
 	case strings.TrimSpace(r.GSTIN) != "":
-		if r.GSTIN, err = NormalizeGSTIN("gstin", r.GSTIN); err != nil {
+		if r.GSTIN, err = india.NormalizeGSTIN("gstin", r.GSTIN); err != nil {
 			return r, err
 		}
 	case r.Role == RoleRetailer:

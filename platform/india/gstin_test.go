@@ -1,7 +1,8 @@
-package user
+package india_test
 
 import (
 	"errors"
+	"github.com/purra/supergraph/platform/india"
 	"testing"
 
 	"github.com/purra/supergraph/platform/errs"
@@ -17,9 +18,9 @@ func TestNormalizeGSTIN(t *testing.T) {
 		{" 27aapfu0939f1zv ", "27AAPFU0939F1ZV"}, // trimmed, upper-cased
 	}
 	for _, c := range valid {
-		got, err := NormalizeGSTIN("gstin", c.in)
+		got, err := india.NormalizeGSTIN("gstin", c.in)
 		if err != nil || got != c.want {
-			t.Errorf("NormalizeGSTIN(%q) = %q, %v; want %q", c.in, got, err, c.want)
+			t.Errorf("india.NormalizeGSTIN(%q) = %q, %v; want %q", c.in, got, err, c.want)
 		}
 	}
 	invalid := []struct{ name, in string }{
@@ -36,11 +37,11 @@ func TestNormalizeGSTIN(t *testing.T) {
 		{"unicode", "27AAPFU0939F1Zé"},
 	}
 	for _, c := range invalid {
-		if _, err := NormalizeGSTIN("gstin", c.in); errs.CodeOf(err) != errs.BadUserInput {
-			t.Errorf("%s: NormalizeGSTIN(%q) err = %v, want BAD_USER_INPUT", c.name, c.in, err)
+		if _, err := india.NormalizeGSTIN("gstin", c.in); errs.CodeOf(err) != errs.BadUserInput {
+			t.Errorf("%s: india.NormalizeGSTIN(%q) err = %v, want BAD_USER_INPUT", c.name, c.in, err)
 		}
 	}
-	_, err := NormalizeGSTIN("gstin", "29AAACR5055K1Z5")
+	_, err := india.NormalizeGSTIN("gstin", "29AAACR5055K1Z5")
 	var e *errs.Error
 	if !errors.As(err, &e) || e.Field != "gstin" || e.Reason != "GSTIN_CHECKSUM" {
 		t.Errorf("checksum error = %#v, want field gstin reason GSTIN_CHECKSUM", err)
@@ -50,8 +51,8 @@ func TestNormalizeGSTIN(t *testing.T) {
 func TestGSTINCheckChar(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]byte{"27AAPFU0939F1Z": 'V', "29AAACR5055K1Z": '3', "33AAACH7409R1Z": '8'} {
-		if got := GSTINCheckChar(in); got != want {
-			t.Errorf("GSTINCheckChar(%s) = %c, want %c", in, got, want)
+		if got := india.GSTINCheckChar(in); got != want {
+			t.Errorf("india.GSTINCheckChar(%s) = %c, want %c", in, got, want)
 		}
 	}
 }
@@ -60,8 +61,8 @@ func TestSpecialStateCodes(t *testing.T) {
 	t.Parallel()
 	for _, prefix := range []string{"97", "99", "01", "38"} {
 		body := prefix + "AAPFU0939F1Z"
-		g := body + string(GSTINCheckChar(body))
-		if _, err := NormalizeGSTIN("gstin", g); err != nil {
+		g := body + string(india.GSTINCheckChar(body))
+		if _, err := india.NormalizeGSTIN("gstin", g); err != nil {
 			t.Errorf("state %s: %v", prefix, err)
 		}
 	}
@@ -70,16 +71,16 @@ func TestSpecialStateCodes(t *testing.T) {
 func TestPAN(t *testing.T) {
 	t.Parallel()
 	for _, ok := range []string{"AAPFU0939F", "aabct1234h"} {
-		if _, err := NormalizePAN("pan", ok); err != nil {
-			t.Errorf("NormalizePAN(%q): %v", ok, err)
+		if _, err := india.NormalizePAN("pan", ok); err != nil {
+			t.Errorf("india.NormalizePAN(%q): %v", ok, err)
 		}
 	}
 	for _, bad := range []string{"", "AAPFU0939", "AAPFU09391", "1APFU0939F", "AAPFU0939FF"} {
-		if _, err := NormalizePAN("pan", bad); errs.CodeOf(err) != errs.BadUserInput {
-			t.Errorf("NormalizePAN(%q) = %v, want BAD_USER_INPUT", bad, err)
+		if _, err := india.NormalizePAN("pan", bad); errs.CodeOf(err) != errs.BadUserInput {
+			t.Errorf("india.NormalizePAN(%q) = %v, want BAD_USER_INPUT", bad, err)
 		}
 	}
-	if got := PANOfGSTIN("27AAPFU0939F1ZV"); got != "AAPFU0939F" {
-		t.Errorf("PANOfGSTIN = %s", got)
+	if got := india.PANOfGSTIN("27AAPFU0939F1ZV"); got != "AAPFU0939F" {
+		t.Errorf("india.PANOfGSTIN = %s", got)
 	}
 }

@@ -1,4 +1,6 @@
-package shop
+// Package india holds Indian identifiers every subgraph that deals with
+// businesses checks the same way: GSTIN (format, state code, checksum) and PAN.
+package india
 
 import (
 	"regexp"
@@ -8,10 +10,10 @@ import (
 	"github.com/purra/supergraph/platform/errs"
 )
 
-// A second implementation of users' GSTIN check (modules do not import each
-// other's internal packages): the same pattern, state codes and checksum.
-
-var gstinPattern = regexp.MustCompile(`^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$`)
+var (
+	gstinPattern = regexp.MustCompile(`^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$`)
+	panPattern   = regexp.MustCompile(`^[A-Z]{5}[0-9]{4}[A-Z]$`)
+)
 
 const gstinAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -19,15 +21,12 @@ const gstinAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 // the 15-character pattern, a state code 01–38 (or 97 other territory, 99
 // centre jurisdiction) and the mod-36 check character.
 func NormalizeGSTIN(field, s string) (string, error) {
-	if len(s) > 64 {
-		return "", errs.BadInput(field, "is not a valid GSTIN (15 characters like 27AAPFU0939F1ZV)")
-	}
 	s = strings.ToUpper(strings.TrimSpace(s))
 	if len(s) != 15 || !gstinPattern.MatchString(s) {
 		return "", errs.BadInput(field, "is not a valid GSTIN (15 characters like 27AAPFU0939F1ZV)")
 	}
-	code, _ := strconv.Atoi(s[:2])
-	if !(code >= 1 && code <= 38 || code == 97 || code == 99) {
+	state, _ := strconv.Atoi(s[:2])
+	if !(state >= 1 && state <= 38 || state == 97 || state == 99) {
 		return "", errs.BadInput(field, "has an unknown state code %s", s[:2])
 	}
 	if GSTINCheckChar(s[:14]) != s[14] {
@@ -36,7 +35,7 @@ func NormalizeGSTIN(field, s string) (string, error) {
 	return s, nil
 }
 
-// GSTINCheckChar computes the check character of a GSTIN's first 14
+// GSTINCheckChar computes the GSTIN check character of the first 14
 // characters: each character's value (0-9, A-Z = 0..35) is multiplied by
 // alternating weights 1 and 2, the quotient and remainder of each product by
 // 36 are summed, and the check is (36 - sum mod 36) mod 36.
@@ -50,5 +49,14 @@ func GSTINCheckChar(first14 string) byte {
 	return gstinAlphabet[(36-sum%36)%36]
 }
 
-// PANOfGSTIN returns the PAN embedded in a valid GSTIN (characters 3–12).
+// NormalizePAN upper-cases s and checks the PAN pattern AAAAA9999A.
+func NormalizePAN(field, s string) (string, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if len(s) != 10 || !panPattern.MatchString(s) {
+		return "", errs.BadInput(field, "is not a valid PAN (10 characters like AAPFU0939F)")
+	}
+	return s, nil
+}
+
+// PANOfGSTIN returns the PAN embedded in a GSTIN (characters 3–12).
 func PANOfGSTIN(gstin string) string { return gstin[2:12] }
