@@ -66,8 +66,8 @@ func checkCompose(r *report, root string, subgraphs []subgraph) {
 		}
 		env := svc.Environment
 		for k, want := range map[string]string{
-			"KAFKA_BROKERS": "kafka:9092", "JWKS_URLS": "http://users:3001/.well-known/jwks.json",
-			"JWT_ISSUERS": "purra-users", "REDIS_URL": "redis://redis:6379/0",
+			"KAFKA_BROKERS": "kafka:9092", "JWKS_URLS": "http://users:3001/.well-known/jwks.json,http://admin:3012/.well-known/jwks.json",
+			"JWT_ISSUERS": "purra-users,purra-admin", "REDIS_URL": "redis://redis:6379/0",
 		} {
 			if deref(env[k]) != want {
 				add("%s=%q, want %q", k, deref(env[k]), want)
