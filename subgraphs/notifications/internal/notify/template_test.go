@@ -1,6 +1,7 @@
 package notify_test
 
 import (
+	"github.com/purra/supergraph/platform/page"
 	"strings"
 	"testing"
 
@@ -90,7 +91,7 @@ func TestParsePage(t *testing.T) {
 	c := notify.Cursor(id)
 	p, err := notify.ParsePage(nil, &c, nil)
 	require.NoError(t, err)
-	assert.Equal(t, notify.Page{First: 20, After: id}, p)
+	assert.Equal(t, notify.Page{Request: page.Request{First: 20, After: id}}, p)
 	for _, bad := range []string{"x", strings.Repeat("a", 65), notify.Cursor("not-a-uuid")} {
 		_, err := notify.ParsePage(nil, &bad, nil)
 		require.Error(t, err, bad)
