@@ -45,6 +45,7 @@ func TestAdminPermissionMatrix(t *testing.T) {
 		return o.ID
 	}
 	suffix := func() string { return uuid.NewString()[:8] }
+	priya := func() client { return adminLogin(t, priyaEmail) }
 	cases := []adminCase{
 		{"ban a user (users)", "users:ban", arjunEmail, kavyaEmail, "user.ban", func(t *testing.T) (string, map[string]any, func(response) string) {
 			_, reg := newShopper(t)
@@ -104,6 +105,81 @@ func TestAdminPermissionMatrix(t *testing.T) {
 			return `mutation($in: CreateRoleInput!) { createRole(input: $in) { id } }`, map[string]any{"in": map[string]any{
 				"name": "AUDITOR_" + strings.ToUpper(suffix()[:4]), "description": "Reads the audit log", "permissions": []string{"audit:read"},
 			}}, fromData("createRole", "id")
+		}},
+		{"unban a user (users)", "users:ban", arjunEmail, meeraEmail, "user.unban", func(t *testing.T) (string, map[string]any, func(response) string) {
+			_, reg := newShopper(t)
+			priya().must(t, `mutation($id: ID!) { banUser(id: $id, reason: "Chargeback fraud") { id } }`, map[string]any{"id": reg.User.ID}, nil)
+			vars := map[string]any{"id": reg.User.ID}
+			return `mutation($id: ID!) { unbanUser(id: $id) { id } }`, vars, fromVars("id")(vars)
+		}},
+		{"update a category (catalog)", "catalog:write", meeraEmail, arjunEmail, "category.update", func(t *testing.T) (string, map[string]any, func(response) string) {
+			id := dig(t, priya().do(t, `mutation($in: CreateCategoryInput!) { createCategory(input: $in) { category { id } } }`,
+				map[string]any{"in": map[string]any{"name": "Gimbals " + suffix()}}, nil), "createCategory", "category", "id")
+			vars := map[string]any{"id": id, "in": map[string]any{"name": "Camera Gimbals " + suffix()}}
+			return `mutation($id: ID!, $in: UpdateCategoryInput!) { updateCategory(id: $id, input: $in) { category { id } } }`, vars, fromVars("id")(vars)
+		}},
+		{"update a brand (catalog)", "catalog:write", meeraEmail, kavyaEmail, "brand.update", func(t *testing.T) (string, map[string]any, func(response) string) {
+			id := dig(t, priya().do(t, `mutation($in: CreateBrandInput!) { createBrand(input: $in) { brand { id } } }`,
+				map[string]any{"in": map[string]any{"name": "Insta360 " + suffix()}}, nil), "createBrand", "brand", "id")
+			vars := map[string]any{"id": id, "in": map[string]any{"logoUrl": "https://cdn.purra.in/brands/insta360.svg"}}
+			return `mutation($id: ID!, $in: UpdateBrandInput!) { updateBrand(id: $id, input: $in) { brand { id } } }`, vars, fromVars("id")(vars)
+		}},
+		{"set a stock alert (inventory)", "inventory:write", meeraEmail, arjunEmail, "stock.set_alert", func(t *testing.T) (string, map[string]any, func(response) string) {
+			vars := map[string]any{"v": newListing(t, vikram, 1)}
+			return `mutation($v: ID!) { setStockAlert(variantId: $v, threshold: 3) { available } }`, vars, fromVars("v")(vars)
+		}},
+		{"deactivate a coupon (promotions)", "promotions:write", kavyaEmail, arjunEmail, "coupon.deactivate", func(t *testing.T) (string, map[string]any, func(response) string) {
+			id := dig(t, priya().do(t, `mutation($in: CreateCouponInput!) { createCoupon(input: $in) { coupon { id } } }`,
+				map[string]any{"in": map[string]any{"code": "HOLI" + strings.ToUpper(suffix()[:4]), "description": "Holi offer", "type": "FLAT", "amountOff": 20000}}, nil),
+				"createCoupon", "coupon", "id")
+			vars := map[string]any{"id": id}
+			return `mutation($id: ID!) { deactivateCoupon(id: $id) { coupon { id } } }`, vars, fromVars("id")(vars)
+		}},
+		{"ship an order (orders)", "orders:update", arjunEmail, kavyaEmail, "order.ship", func(t *testing.T) (string, map[string]any, func(response) string) {
+			id := confirmedOrder(t)
+			priya().must(t, `mutation($id: ID!) { markOrderPacked(id: $id) { status } }`, map[string]any{"id": id}, nil)
+			vars := map[string]any{"id": id}
+			return `mutation($id: ID!) { markOrderShipped(id: $id, trackingNumber: "EKART-77", carrier: "Ekart") { status } }`, vars, fromVars("id")(vars)
+		}},
+		{"cancel an order (orders)", "orders:update", arjunEmail, meeraEmail, "order.cancel", func(t *testing.T) (string, map[string]any, func(response) string) {
+			vars := map[string]any{"id": confirmedOrder(t)}
+			return `mutation($id: ID!) { cancelOrder(id: $id, reason: "Address not serviceable") { status } }`, vars, fromVars("id")(vars)
+		}},
+		{"suspend a store (stores)", "stores:approve", priyaEmail, kavyaEmail, "store.suspend", func(t *testing.T) (string, map[string]any, func(response) string) {
+			var s struct{ CreateStore struct{ ID string } }
+			vikram.must(t, `mutation($in: CreateStoreInput!) { createStore(input: $in) { id } }`, map[string]any{"in": map[string]any{
+				"name": "TechHub Outlet " + suffix(), "pickupAddress": map[string]any{"line1": "5 Brigade Road",
+					"city": "Bengaluru", "state": "KARNATAKA", "pinCode": "560025"}}}, &s)
+			vars := map[string]any{"id": s.CreateStore.ID}
+			return `mutation($id: ID!) { suspendStore(id: $id, reason: "Incomplete KYC documents") { status } }`, vars, fromVars("id")(vars)
+		}},
+		{"update a banner (banners)", "banners:write", kavyaEmail, arjunEmail, "banner.update", func(t *testing.T) (string, map[string]any, func(response) string) {
+			now := time.Now().UTC()
+			id := dig(t, priya().do(t, `mutation($in: CreateBannerInput!) { createBanner(input: $in) { banner { id } } }`, map[string]any{"in": map[string]any{
+				"title": "Summer sale", "imageUrl": "https://cdn.purra.in/b/summer.webp", "linkUrl": "/summer", "placement": "HOME_HERO",
+				"startsAt": now.Add(24 * time.Hour).Format(time.RFC3339), "endsAt": now.Add(48 * time.Hour).Format(time.RFC3339)}}, nil),
+				"createBanner", "banner", "id")
+			vars := map[string]any{"id": id, "in": map[string]any{"priority": 700}}
+			return `mutation($id: ID!, $in: UpdateBannerInput!) { updateBanner(id: $id, input: $in) { banner { id } } }`, vars, fromVars("id")(vars)
+		}},
+		{"create an admin (admin)", "admins:manage", priyaEmail, kavyaEmail, "admin.create", func(t *testing.T) (string, map[string]any, func(response) string) {
+			var roles struct{ AdminRoles []struct{ ID, Name string } }
+			priya().must(t, `{ adminRoles { id name } }`, nil, &roles)
+			var support string
+			for _, r := range roles.AdminRoles {
+				if r.Name == "SUPPORT" {
+					support = r.ID
+				}
+			}
+			return `mutation($in: CreateAdminInput!) { createAdmin(input: $in) { id } }`, map[string]any{"in": map[string]any{
+				"name": "Neha Gupta", "email": "neha-" + suffix() + "@purra.in", "password": "Support2026xyz", "roleIds": []string{support},
+			}}, fromData("createAdmin", "id")
+		}},
+		{"update a role (admin)", "admins:manage", priyaEmail, meeraEmail, "role.update", func(t *testing.T) (string, map[string]any, func(response) string) {
+			id := dig(t, priya().do(t, `mutation($in: CreateRoleInput!) { createRole(input: $in) { id } }`, map[string]any{"in": map[string]any{
+				"name": "VIEWER_" + strings.ToUpper(suffix()[:4]), "permissions": []string{"audit:read"}}}, nil), "createRole", "id")
+			vars := map[string]any{"id": id, "in": map[string]any{"description": "Read-only access to the audit log"}}
+			return `mutation($id: ID!, $in: UpdateRoleInput!) { updateRole(id: $id, input: $in) { id } }`, vars, fromVars("id")(vars)
 		}},
 	}
 	rahul, _ := login(t, rahulEmail, seedPassword)
