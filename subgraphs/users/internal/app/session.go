@@ -7,12 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"github.com/purra/supergraph/platform/credential"
+	"github.com/purra/supergraph/platform/httpx"
 	"strings"
 	"time"
 
 	"github.com/purra/supergraph/platform/errs"
 	"github.com/purra/supergraph/platform/kafka"
-	"github.com/purra/supergraph/subgraphs/users/internal/clientip"
 	"github.com/purra/supergraph/subgraphs/users/internal/user"
 )
 
@@ -79,7 +79,7 @@ func (a *App) Login(ctx context.Context, email, password string) (Session, error
 	if len(password) > 4*credential.MaxPasswordLen {
 		return Session{}, errs.BadInput("password", "must be at most %d characters", credential.MaxPasswordLen)
 	}
-	if ip := clientip.From(ctx); ip != "" {
+	if ip := httpx.ClientIP(ctx); ip != "" {
 		if err := a.limiter.Allow(ctx, "login:ip:"+ip, LoginsPerIPPerMinute); err != nil {
 			return Session{}, err
 		}

@@ -12,7 +12,6 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/service"
 	"github.com/purra/supergraph/subgraphs/users/internal/app"
-	"github.com/purra/supergraph/subgraphs/users/internal/clientip"
 	"github.com/purra/supergraph/subgraphs/users/internal/graph"
 	"github.com/purra/supergraph/subgraphs/users/internal/store"
 	"github.com/purra/supergraph/subgraphs/users/migrations"
@@ -57,7 +56,7 @@ func Build(ctx context.Context, d *service.Deps) (*service.Subgraph, error) {
 	})
 	return &service.Subgraph{
 		Schema:     schema,
-		Middleware: []func(http.Handler) http.Handler{clientip.Middleware, graph.Middleware(a)},
+		Middleware: []func(http.Handler) http.Handler{graph.Middleware(a)},
 		Routes:     map[string]http.Handler{"GET " + JWKSPath: signer.JWKSHandler()},
 		Workers: []func(ctx context.Context) error{
 			func(ctx context.Context) error { return a.PurgeExpiredTokens(ctx, time.Hour, d.Log) },

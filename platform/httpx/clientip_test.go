@@ -1,4 +1,4 @@
-package clientip
+package httpx
 
 import (
 	"net/http"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestFromRequest(t *testing.T) {
+func TestClientIPFromRequest(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
 		name, xff, remote, want string
@@ -26,17 +26,17 @@ func TestFromRequest(t *testing.T) {
 			if c.xff != "" {
 				r.Header.Set("X-Forwarded-For", c.xff)
 			}
-			if got := FromRequest(r); got != c.want {
-				t.Fatalf("FromRequest = %q, want %q", got, c.want)
+			if got := ClientIPFromRequest(r); got != c.want {
+				t.Fatalf("ClientIPFromRequest = %q, want %q", got, c.want)
 			}
 		})
 	}
 }
 
-func TestMiddlewarePutsIPInContext(t *testing.T) {
+func TestClientIPMiddlewarePutsIPInContext(t *testing.T) {
 	t.Parallel()
 	var got string
-	h := Middleware(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) { got = From(r.Context()) }))
+	h := ClientIPMiddleware(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) { got = ClientIP(r.Context()) }))
 	r := httptest.NewRequest(http.MethodPost, "/graphql", nil)
 	r.Header.Set("X-Forwarded-For", "203.0.113.7")
 	h.ServeHTTP(httptest.NewRecorder(), r)
