@@ -206,3 +206,8 @@ func (c Client) NewListing(t testing.TB, initialStock int, price int64) string {
 	}
 	return id
 }
+
+// ClearCart empties the caller's cart.
+func (c Client) ClearCart(ctx context.Context) (Response, error) {
+	return c.Do(ctx, `mutation { clearCart { id } }`, nil, nil)
+}
