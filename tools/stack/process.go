@@ -63,8 +63,10 @@ func (s *Stack) Stop() {
 	s.stopOnce.Do(func() { close(s.stopping) })
 	s.terminate(Router)
 	var wg sync.WaitGroup
-	for _, sg := range s.Subgraphs {
-		wg.Go(func() { s.terminate(sg.Name) })
+	for _, name := range s.Names() {
+		if name != Router && name != Kafka {
+			wg.Go(func() { s.terminate(name) })
+		}
 	}
 	wg.Wait()
 	s.terminate(Kafka)
