@@ -9,7 +9,7 @@ import (
 
 // Order statuses (orders' OrderStatus) by what they mean for stock and money.
 var (
-	liveStatuses    = map[string]bool{"CONFIRMED": true, "PACKED": true, "SHIPPED": true, "DELIVERED": true}
+	liveStatuses     = map[string]bool{"CONFIRMED": true, "PACKED": true, "SHIPPED": true, "DELIVERED": true}
 	inFlightStatuses = map[string]bool{"PENDING_PAYMENT": true, "PAID": true}
 )
 

@@ -184,12 +184,16 @@ func (c Client) NewListing(t testing.TB, initialStock int, price int64) string {
 	}
 	c.Must(t, `{ product(slug: "apple-iphone-15") { brand { id } category { id } } }`, nil, &cat)
 	suffix := uuid.NewString()[:8]
-	var p struct{ CreateProduct struct{ Product struct{ ID string } } }
+	var p struct {
+		CreateProduct struct{ Product struct{ ID string } }
+	}
 	c.Must(t, `mutation($in: CreateProductInput!) { createProduct(input: $in) { product { id } } }`, map[string]any{"in": map[string]any{
 		"storeId": TechHubStore, "title": "Fault Test Phone " + suffix,
 		"brandId": cat.Product.Brand.ID, "categoryId": cat.Product.Category.ID, "hsnCode": "8517",
 	}}, &p)
-	var v struct{ CreateVariant struct{ Variant struct{ ID string } } }
+	var v struct {
+		CreateVariant struct{ Variant struct{ ID string } }
+	}
 	c.Must(t, `mutation($in: CreateVariantInput!) { createVariant(input: $in) { variant { id } } }`, map[string]any{"in": map[string]any{
 		"productId": p.CreateProduct.Product.ID, "sku": "FAULT-" + suffix, "title": "Black",
 		"mrp": price + price/5, "price": price, "initialStock": initialStock,
