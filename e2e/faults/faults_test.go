@@ -56,3 +56,23 @@ func TestSubgraphsKilledMidStream(t *testing.T) {
 	require.NotZero(t, placedAfter(orders, lastKill), "checkouts went on after the restarts")
 	requireSettled(t, orders, stocked)
 }
+
+// TestBrokerPausedMidStream: the broker freezes (SIGSTOP) for 8 s — it holds
+// every connection but answers nothing, like a stalled VM — then continues;
+// the relays' and consumers' requests time out and retry, and every
+// acknowledged checkout still completes.
+func TestBrokerPausedMidStream(t *testing.T) {
+	variants, stocked := newVariants(t, 2, 40)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	s := startCheckouts(ctx, t, 6, variants)
+	time.Sleep(8 * time.Second)
+	require.NoError(t, sys.Pause(stack.Kafka))
+	time.Sleep(8 * time.Second)
+	resumed := time.Now()
+	require.NoError(t, sys.Resume(stack.Kafka))
+	orders := s.Wait()
+	t.Log(s)
+	require.NotZero(t, placedAfter(orders, resumed), "checkouts went on after the broker resumed")
+	requireSettled(t, orders, stocked)
+}

@@ -56,12 +56,14 @@ func (s *Stack) Start(ctx context.Context, name string) error {
 		return err
 	}
 	s.mu.Lock()
-	if !p.held {
+	if !p.held || p.startRequested {
 		s.mu.Unlock()
 		return fmt.Errorf("%s is not held: it is running or being restarted", name)
 	}
 	old := p.exited
-	p.held = false
+	// The supervisor clears held when it takes the request, so that it
+	// never mistakes a held process that exited for a crash.
+	p.startRequested = true
 	close(p.resume)
 	s.mu.Unlock()
 	for {

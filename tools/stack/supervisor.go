@@ -33,11 +33,12 @@ type supervised struct {
 	ready   func(ctx context.Context) error
 
 	// Guarded by Stack.mu.
-	cmd      *exec.Cmd
-	exited   chan struct{} // closed when the current process has exited
-	held     bool          // killed on purpose: do not restart until Start
-	resume   chan struct{} // signalled by Start while held
-	restarts int
+	cmd            *exec.Cmd
+	exited         chan struct{} // closed when the current process has exited
+	held           bool          // killed on purpose: do not restart until Start
+	resume         chan struct{} // closed by Start while held
+	startRequested bool          // Start closed resume; the supervisor has not yet relaunched
+	restarts       int
 }
 
 // supervise starts p and restarts it whenever it exits, until the stack stops
@@ -111,6 +112,9 @@ func (s *Stack) awaitRestart(p *supervised, cmd *exec.Cmd, up time.Duration, bac
 			s.logf("%-13s %s; held until Start", p.name, exitStatus(cmd))
 			select {
 			case <-resume:
+				s.mu.Lock()
+				p.held, p.startRequested = false, false
+				s.mu.Unlock()
 				*backoff = s.opts.Restart.Initial
 				return true
 			case <-s.stopping:
