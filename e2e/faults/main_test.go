@@ -4,6 +4,11 @@
 // invariants hold (e2e/invariants). It starts a stack of its own (databases
 // purra_faults_*, Redis database 3), so it never shares state with the e2e
 // suite or `make run`.
+//
+// A scenario that needs a short timeout (inventory's RESERVATION_TTL, …)
+// sets it with sys.SetEnv and restarts the process (sys.Terminate, sys.Start,
+// sys.WaitReady), and restores it the same way when it ends. The invariants
+// are checked with invariants.Eventually(t, dbPrefix, …).
 package faults
 
 import (
