@@ -21,8 +21,9 @@ func TestBrokerKeepsLogAndOffsetsAcrossKill(t *testing.T) {
 	defer cancel()
 	topic := fmt.Sprintf("faults.persistence.%d", time.Now().UnixNano())
 	group := "faults-persistence"
+	// One key, hashed: every message in one partition, so order is defined.
 	w := &kafkago.Writer{Addr: kafkago.TCP(sys.Brokers...), Topic: topic, RequiredAcks: kafkago.RequireAll,
-		AllowAutoTopicCreation: true, BatchTimeout: time.Millisecond}
+		Balancer: &kafkago.Hash{}, AllowAutoTopicCreation: true, BatchTimeout: time.Millisecond}
 	defer w.Close()
 	const total, committed = 40, 25
 	for i := range total {

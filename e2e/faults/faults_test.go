@@ -15,7 +15,7 @@ import (
 // acknowledged order still reaches the end its payment decides — so no event
 // of any saga was lost — and the stock ledger and money invariants hold.
 func TestBrokerKilledMidStream(t *testing.T) {
-	variants, stocked := newVariants(t, 3, 40)
+	variants, stocked := newVariants(t, 3, 100)
 	ctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
 	defer cancel()
 	s := startCheckouts(ctx, t, 6, variants)
@@ -38,7 +38,7 @@ func TestBrokerKilledMidStream(t *testing.T) {
 // the running stack; the supervisor restarts each, and the checkouts acknowledged
 // before, during and after complete.
 func TestSubgraphsKilledMidStream(t *testing.T) {
-	variants, stocked := newVariants(t, 2, 40)
+	variants, stocked := newVariants(t, 2, 100)
 	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
 	defer cancel()
 	s := startCheckouts(ctx, t, 6, variants)
@@ -62,7 +62,7 @@ func TestSubgraphsKilledMidStream(t *testing.T) {
 // the relays' and consumers' requests time out and retry, and every
 // acknowledged checkout still completes.
 func TestBrokerPausedMidStream(t *testing.T) {
-	variants, stocked := newVariants(t, 2, 40)
+	variants, stocked := newVariants(t, 2, 100)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	s := startCheckouts(ctx, t, 6, variants)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"time"
 
@@ -90,14 +91,30 @@ func (c *Consumer) Run(ctx context.Context) error {
 		ReadBackoffMax:    200 * time.Millisecond,
 	})
 	defer r.Close()
+	unavailable := 0 // fetch errors in a row
 	for {
 		m, err := r.FetchMessage(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
-			return fmt.Errorf("consumer %s fetch: %w", c.Group, err)
+			if errors.Is(err, io.EOF) {
+				return fmt.Errorf("consumer %s fetch: %w", c.Group, err)
+			}
+			// The broker is unreachable (restarting, paused): the reader
+			// keeps trying to rejoin the group and reports each failed
+			// round. Waiting beats exiting, which would only restart the
+			// whole subgraph into the same wait.
+			unavailable++
+			c.Log.WarnContext(ctx, "kafka unavailable; the consumer waits", "group", c.Group, "failures", unavailable, "err", err)
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-time.After(min(time.Duration(unavailable)*250*time.Millisecond, 2*time.Second)):
+			}
+			continue
 		}
+		unavailable = 0
 		if err := c.process(ctx, m); err != nil {
 			if ctx.Err() != nil {
 				return nil // not committed: redelivered after restart
