@@ -26,8 +26,9 @@ import (
 const dbPrefix = "purra_faults_"
 
 var (
-	sys    *stack.Stack
-	router storefront.Client
+	sys     *stack.Stack
+	options stack.Options // how sys was started, for a restart with its data
+	router  storefront.Client
 )
 
 func TestMain(m *testing.M) {
@@ -40,18 +41,19 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	sys, err = stack.Start(context.Background(), stack.Options{
+	options = stack.Options{
 		Root: root, DBPrefix: dbPrefix, RedisURL: "redis://127.0.0.1:6379/3", Fresh: true,
 		LogLevel: "warn", Log: os.Stderr,
 		// Many checkouts from few shoppers in a short run: the per-shopper
 		// abuse limit is not what these tests are about.
 		Env: map[string]string{"CHECKOUT_RATE_PER_MINUTE": "1000000"},
-	})
+	}
+	sys, err = stack.Start(context.Background(), options)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "faults: start the stack:", err)
 		return 1
 	}
-	defer sys.Stop()
+	defer func() { sys.Stop() }() // sys may have been restarted
 	router = storefront.Client{URL: sys.RouterURL()}
 	return m.Run()
 }
