@@ -33,8 +33,9 @@ func TestStackRestartKeepsUnconsumedEvents(t *testing.T) {
 	sys.Stop() // orders' relay flushes order.placed before it exits
 	kept := options
 	kept.Fresh = false
-	sys, err = stack.Start(ctx, kept)
+	restarted, err := stack.Start(ctx, kept)
 	require.NoError(t, err, "restart on the kept data")
+	sys = restarted
 
 	require.Equal(t, "CONFIRMED", shopper.AwaitStatus(t, res.Order.ID, 60*time.Second, "CONFIRMED", "CANCELLED"))
 	invariants.Eventually(t, dbPrefix, 30*time.Second, invariants.Expect{Stocked: stocked, Acknowledged: []string{res.Order.ID}})
