@@ -37,15 +37,15 @@ func TestClient(t *testing.T) {
 	ctx := iss.Verifier.Authenticate(context.Background(), header)
 
 	var out struct{ N int }
-	require.NoError(t, subgraph.New("x", srv.URL).Do(ctx, `{ n }`, nil, &out))
+	require.NoError(t, subgraph.New("x", srv.URL, nil).Do(ctx, `{ n }`, nil, &out))
 	require.Equal(t, 42, out.N)
 	require.Equal(t, header, sawAuth.Load(), "the caller's credentials are forwarded")
 
-	err := subgraph.New("x", srv.URL+"?mode=conflict").Do(ctx, `{ n }`, nil, nil)
+	err := subgraph.New("x", srv.URL+"?mode=conflict", nil).Do(ctx, `{ n }`, nil, nil)
 	require.ErrorIs(t, err, errs.Conflicting("").WithReason("OUT_OF_STOCK"), "coded errors come back as the same code")
 
 	calls.Store(0)
-	down := subgraph.New("x", srv.URL+"?mode=down")
+	down := subgraph.New("x", srv.URL+"?mode=down", nil)
 	err = down.Do(ctx, `{ n }`, nil, nil, subgraph.Idempotent())
 	require.Equal(t, errs.Unavailable, errs.CodeOf(err))
 	require.EqualValues(t, 3, calls.Load(), "an idempotent call is retried twice")
