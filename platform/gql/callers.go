@@ -32,19 +32,24 @@ var DefaultCallers = []string{auth.RouterService}
 // "Type.field" for root fields and by type name for entities.
 type callerRules struct {
 	schema *ast.Schema
-	fields map[string][]string
+	fields map[string][]string // root fields
+	nested map[string][]string // fields of other types (Store.ownerId)
 	types  map[string][]string
 }
 
 func callerRulesOf(s *ast.Schema) callerRules {
-	r := callerRules{schema: s, fields: map[string][]string{}, types: map[string][]string{}}
+	r := callerRules{schema: s, fields: map[string][]string{}, nested: map[string][]string{}, types: map[string][]string{}}
 	for _, def := range s.Types {
 		if list, ok := servicesOf(def.Directives); ok {
 			r.types[def.Name] = list
 		}
+		rules := r.nested
+		if def == s.Query || def == s.Mutation || def == s.Subscription {
+			rules = r.fields
+		}
 		for _, f := range def.Fields {
 			if list, ok := servicesOf(f.Directives); ok {
-				r.fields[def.Name+"."+f.Name] = list
+				rules[def.Name+"."+f.Name] = list
 			}
 		}
 	}
@@ -97,6 +102,39 @@ func (r callerRules) check(ctx context.Context, oc *graphql.OperationContext) er
 			err = r.checkEntities(ctx, f.ArgumentMap(oc.Variables))
 		default:
 			err = auth.RequireCaller(ctx, r.allowedField(root, f.Name), string(oc.Operation.Operation)+" "+f.Name)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if len(r.nested) == 0 {
+		return nil
+	}
+	return r.checkNested(ctx, oc.Operation.SelectionSet, map[string]bool{})
+}
+
+// checkNested applies the allow-lists of fields below the root, wherever
+// the document selects them (fragments included).
+func (r callerRules) checkNested(ctx context.Context, set ast.SelectionSet, spread map[string]bool) error {
+	for _, sel := range set {
+		var err error
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.ObjectDefinition != nil {
+				if allowed, ok := r.nested[s.ObjectDefinition.Name+"."+s.Name]; ok {
+					if err := auth.RequireCaller(ctx, allowed, s.ObjectDefinition.Name+"."+s.Name); err != nil {
+						return err
+					}
+				}
+			}
+			err = r.checkNested(ctx, s.SelectionSet, spread)
+		case *ast.InlineFragment:
+			err = r.checkNested(ctx, s.SelectionSet, spread)
+		case *ast.FragmentSpread:
+			if s.Definition != nil && !spread[s.Name] {
+				spread[s.Name] = true
+				err = r.checkNested(ctx, s.Definition.SelectionSet, spread)
+			}
 		}
 		if err != nil {
 			return err

@@ -824,11 +824,20 @@ type User @key(fields: "id") @entityResolver(multi: true) {
   id: ID!
   """Display name, 1–100 characters."""
   name: String!
-  """Login email, lower-case. Personal: null unless the caller is this user or an admin."""
+  """
+  Login email, lower-case. Personal: null unless the caller is this user or an admin holding
+  ` + "`" + `users:ban` + "`" + ` or ` + "`" + `users:approve` + "`" + `.
+  """
   email: String
-  """Mobile number as +91XXXXXXXXXX. Personal: null unless the caller is this user or an admin."""
+  """
+  Mobile number as +91XXXXXXXXXX. Personal: null unless the caller is this user or an admin holding
+  ` + "`" + `users:ban` + "`" + ` or ` + "`" + `users:approve` + "`" + `.
+  """
   phone: String
-  """GSTIN given at registration (retailers). Null unless the caller is this user or an admin."""
+  """
+  GSTIN given at registration (retailers). Null unless the caller is this user or an admin holding
+  ` + "`" + `users:ban` + "`" + ` or ` + "`" + `users:approve` + "`" + `.
+  """
   gstin: String
   """What the account may do on Purra."""
   role: Role!
@@ -840,8 +849,8 @@ type User @key(fields: "id") @entityResolver(multi: true) {
   """
   addresses: [Address!]
   """
-  Whether the account is banned (it cannot sign in). Shown to the user themself and to admins;
-  null for everybody else.
+  Whether the account is banned (it cannot sign in). Shown to the user themself and to admins
+  holding ` + "`" + `users:ban` + "`" + ` or ` + "`" + `users:approve` + "`" + `; null for everybody else.
   """
   banned: Boolean
 }
