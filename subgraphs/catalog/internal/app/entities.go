@@ -25,15 +25,7 @@ func (a *App) EntityProducts(ctx context.Context, ids []string) (map[string]cata
 
 // EntityVariants returns the variants among ids whose product the caller may see.
 func (a *App) EntityVariants(ctx context.Context, ids []string) (map[string]catalog.Variant, error) {
-	vs, err := a.store.VariantsByIDs(ctx, ids)
-	if err != nil || len(vs) == 0 {
-		return vs, err
-	}
-	productIDs := make([]string, 0, len(vs))
-	for _, v := range vs {
-		productIDs = append(productIDs, v.ProductID)
-	}
-	ps, err := a.store.ProductsByIDs(ctx, productIDs)
+	vs, ps, err := a.store.VariantEntities(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

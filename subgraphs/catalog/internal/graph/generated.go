@@ -1753,7 +1753,7 @@ type MediaUrl {
 }
 
 """A store selling on Purra (owned by the stores subgraph); the catalogue contributes its products."""
-type Store @key(fields: "id") @entityResolver(multi: true) {
+type Store @key(fields: "id") @entityResolver(multi: true) @callers(services: ["router", "orders", "inventory", "payments"]) {
   """Unique id (UUID)."""
   id: ID!
   """Internal: the id of the user who owns the store (ownership checks in other subgraphs)."""
