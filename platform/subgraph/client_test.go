@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
 	"github.com/purra/supergraph/platform/servicetest"
 	"github.com/purra/supergraph/platform/subgraph"
@@ -56,4 +57,28 @@ func TestClient(t *testing.T) {
 	err = down.Do(ctx, `{ n }`, nil, nil)
 	require.Equal(t, errs.Unavailable, errs.CodeOf(err))
 	require.EqualValues(t, 0, calls.Load(), "after 5 consecutive failures the breaker is open: no call is made")
+}
+
+// The client sends its service's credential, addressed to the subgraph it
+// calls, which that subgraph's verifier accepts as coming from the service.
+func TestClient_serviceCredential(t *testing.T) {
+	t.Parallel()
+	keys := servicetest.ServiceKeys(t)
+	inventory, err := auth.NewServiceVerifier("inventory", keys.JWKS)
+	require.NoError(t, err)
+	var caller atomic.Value
+	srv := httptest.NewServer(inventory.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, _ := auth.Caller(r.Context())
+		caller.Store(c)
+		_, _ = w.Write([]byte(`{"data":{}}`))
+	})))
+	defer srv.Close()
+	signer, err := keys.Signer("orders")
+	require.NoError(t, err)
+	require.NoError(t, subgraph.New("inventory", srv.URL, signer).Do(context.Background(), `{ __typename }`, nil, nil))
+	require.Equal(t, "orders", caller.Load())
+
+	caller.Store("")
+	require.NoError(t, subgraph.New("promotions", srv.URL, signer).Do(context.Background(), `{ __typename }`, nil, nil))
+	require.Equal(t, "", caller.Load(), "a token addressed to promotions is not accepted by inventory")
 }
