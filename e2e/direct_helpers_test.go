@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
-	"github.com/google/uuid"
 
 	"github.com/purra/supergraph/platform/auth"
+	"github.com/purra/supergraph/platform/servicetest"
 )
 
 // caller is who knocks on a subgraph port directly: a user token (on whose
@@ -57,7 +57,7 @@ func forgedCredentials(t *testing.T) []caller {
 	ordersKID := auth.ServiceKID("orders", ordersKey.Public().(ed25519.PublicKey))
 	return []caller{
 		{name: "forged: another key under orders' kid", service: func(t *testing.T, aud string) string {
-			return sign(t, attacker.Private["orders"], ordersKID, claims("orders", aud, time.Now(), time.Minute))
+			return servicetest.ForgeServiceToken(t, attacker.Private["orders"], ordersKID, servicetest.ServiceClaims("orders", aud))
 		}},
 		{name: "forged: orders' token for another subgraph", service: func(t *testing.T, aud string) string {
 			other := "users"
@@ -67,31 +67,17 @@ func forgedCredentials(t *testing.T) []caller {
 			return asService("orders")(t, other)
 		}},
 		{name: "forged: orders' expired token", service: func(t *testing.T, aud string) string {
-			return sign(t, sys.ServiceKeys.Private["orders"], ordersKID, claims("orders", aud, time.Now().Add(-10*time.Minute), 5*time.Minute))
+			return servicetest.ForgeServiceToken(t, sys.ServiceKeys.Private["orders"], ordersKID, expired(aud))
 		}},
 	}
 }
 
-func claims(sub, aud string, iat time.Time, ttl time.Duration) jwt.RegisteredClaims {
-	return jwt.RegisteredClaims{
-		Issuer: auth.ServiceIssuer, Subject: sub, Audience: jwt.ClaimStrings{aud},
-		IssuedAt: jwt.NewNumericDate(iat), ExpiresAt: jwt.NewNumericDate(iat.Add(ttl)), ID: uuid.NewString(),
-	}
-}
-
-func sign(t *testing.T, pemKey []byte, kid string, c jwt.RegisteredClaims) string {
-	t.Helper()
-	key, err := auth.ParseServiceKey(pemKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok := jwt.NewWithClaims(jwt.SigningMethodEdDSA, c)
-	tok.Header["kid"] = kid
-	s, err := tok.SignedString(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+// expired are orders' claims for aud, issued ten minutes ago for five.
+func expired(aud string) jwt.RegisteredClaims {
+	c := servicetest.ServiceClaims("orders", aud)
+	c.IssuedAt = jwt.NewNumericDate(time.Now().Add(-10 * time.Minute))
+	c.ExpiresAt = jwt.NewNumericDate(time.Now().Add(-5 * time.Minute))
+	return c
 }
 
 // direct posts an operation to the subgraph's own port, bypassing the router.
