@@ -17,10 +17,10 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	platformauth "github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/kafka/embedded"
 	"github.com/purra/supergraph/platform/service"
-	platformauth "github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/servicetest"
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/server"
