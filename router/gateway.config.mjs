@@ -4,7 +4,9 @@
 // Every knob is an environment variable; see README.md in this folder for the full list.
 //
 // The router does NOT verify JWTs: it forwards the client's Authorization header and the
-// subgraphs verify it against the users JWKS themselves.
+// subgraphs verify it against the users JWKS themselves. It adds its own service credential
+// (X-Service-Token, service-token.mjs) to every subgraph request: subgraphs answer only the
+// router and the subgraphs their allow-lists name.
 import { readFileSync, existsSync, watch } from 'node:fs';
 import { randomUUID, createHash } from 'node:crypto';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { Logger, JSONLogWriter, ConsoleLogWriter } from '@graphql-hive/logger';
 import { unifiedGraphHandler as routerRuntimeHandler } from '@graphql-hive/router-runtime';
+import { serviceTokenSigner, SERVICE_HEADER } from './service-token.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -100,6 +103,7 @@ function subgraphNames() {
   return [...names];
 }
 const subgraphs = subgraphNames();
+const serviceToken = serviceTokenSigner({ service: 'router', pem: env.SERVICE_TOKEN_KEY });
 
 // Hive Gateway watches the supergraph file itself, but its watcher stops for good when the
 // file is replaced by a rename, which is how compose.mjs writes it (atomically). Watch the
@@ -379,10 +383,13 @@ const transportEntries = {
 };
 const urlOverrides = {};
 for (const name of subgraphs) {
+  // the websocket upgrade to each subgraph carries the router's credential for that subgraph
+  const subscriptions = { ...wsSubscriptions, headers: [...wsSubscriptions.headers, [SERVICE_HEADER, `{context.purra.serviceTokens.${name}}`]] };
+  transportEntries[name] = { options: { subscriptions } };
   const url = env[`${envKey(name)}_URL`];
   if (url) {
     try { new URL(url); } catch { throw new Error(`${envKey(name)}_URL: not a URL: "${url}"`); }
-    transportEntries[name] = { location: url };
+    transportEntries[name].location = url;
     urlOverrides[name] = url;
   }
 }
@@ -411,6 +418,12 @@ log.info(
   },
   'purra router configuration',
 );
+
+// {context.purra.serviceTokens.<subgraph>}: the router's current token for that subgraph,
+// signed (or taken from the cache) only when a websocket to it is opened.
+const serviceTokensView = Object.defineProperties({}, Object.fromEntries(
+  subgraphs.map((name) => [name, { enumerable: true, get: () => serviceToken(name) }]),
+));
 
 // ---------------------------------------------------------------------------------------
 export const gatewayConfig = {
@@ -449,8 +462,9 @@ export const gatewayConfig = {
   requestId: { headerName: 'x-request-id', generateRequestId: () => randomUUID() },
 
   propagateHeaders: {
-    fromClientToSubgraphs({ request, context }) {
+    fromClientToSubgraphs({ request, context, subgraphName }) {
       return {
+        [SERVICE_HEADER]: subgraphName ? serviceToken(subgraphName) : undefined,
         authorization: authorizationOf(request, context),
         'x-forwarded-for': clientIpOf(request, context),
         'x-client-name': clientNameOf(request, context),
@@ -517,6 +531,7 @@ export const gatewayConfig = {
           purra: {
             authorization: authorizationOf(request, context) || '',
             clientName: clientNameOf(request, context) || '',
+            serviceTokens: serviceTokensView,
           },
         });
       },

@@ -31,7 +31,12 @@ type Base struct {
 	JWTIssuers      []string      `env:"JWT_ISSUERS" envSeparator:"," envDefault:"purra-users,purra-admin"`
 	ShutdownTimeout time.Duration `env:"SHUTDOWN_TIMEOUT" envDefault:"15s"`
 	QueryComplexity int           `env:"GRAPHQL_MAX_COMPLEXITY" envDefault:"2000"`
-	// Introspection stays on: the router needs _service, and the supergraph is public anyway.
+	// Service identity (docs/security.md): this service's own Ed25519 key
+	// (PKCS#8 PEM, a secret) and the JWKS of every service's public key. No
+	// default: `make run` and the tests provision fresh ones; a deployment
+	// mounts its own per environment.
+	ServiceTokenKey string `env:"SERVICE_TOKEN_KEY"`
+	ServiceJWKS     string `env:"SERVICE_JWKS"`
 }
 
 // Load fills cfg (a pointer to a struct embedding Base) from getenv.

@@ -45,8 +45,10 @@ func NewHandler(es graphql.ExecutableSchema, o Options) *handler.Server {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	// The router needs _service { sdl } to compose and plan.
+	// Introspection, like every root field, is then limited by the callers'
+	// allow-lists (callers.go): services holding a credential only.
 	srv.Use(extension.Introspection{})
+	srv.AroundOperations(callerRulesOf(es.Schema()).middleware(Presenter(o.Log)))
 	if o.MaxComplexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	}

@@ -56,7 +56,11 @@ type Deps struct {
 	Cache    *cache.Cache
 	Limiter  *cache.Limiter
 	Verifier *auth.Verifier
-	Registry *prometheus.Registry
+	// ServiceSigner mints this subgraph's credential for calls to other
+	// subgraphs; ServiceVerifier checks the credential of whoever calls it.
+	ServiceSigner   *auth.ServiceSigner
+	ServiceVerifier *auth.ServiceVerifier
+	Registry        *prometheus.Registry
 	// Topic is where this subgraph's outbox events go.
 	Topic string
 	// Consumer receives the subgraph's event handlers (kafka.Handle) in Build.
@@ -140,9 +144,15 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 	}
 	// Banned users and revoked admin sessions stop working in every subgraph.
 	verifier.Revoked = auth.NewRevocations(rdb, log).Revoked
+	signer, svcVerifier, err := serviceAuth(spec.Name, cfg)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	d := &Deps{
 		Name: spec.Name, Config: cfg, Getenv: getenv, Log: log, DB: db, Cache: c,
 		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg,
+		ServiceSigner: signer, ServiceVerifier: svcVerifier,
 		Topic:    kafka.Topic(spec.Name),
 		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
 	}
@@ -184,6 +194,9 @@ func Run(ctx context.Context, spec Spec, getenv func(string) string) error {
 		return err
 	}
 	defer d.DB.Close()
+	if d.ServiceVerifier == nil {
+		return errMissingServiceKeys
+	}
 	sg, err := spec.Build(ctx, d)
 	if err != nil {
 		return fmt.Errorf("build: %w", err)
@@ -234,6 +247,7 @@ func Routes(d *Deps, sg *Subgraph) http.Handler {
 		httpx.PrivateWhenAuthenticated,
 		httpx.Metrics(d.Name, d.Registry),
 		httpx.LimitBody(1 << 20),
+		d.ServiceVerifier.Middleware,
 		d.Verifier.Middleware,
 	}, sg.Middleware...)
 	mux := http.NewServeMux()

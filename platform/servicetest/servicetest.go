@@ -1,6 +1,7 @@
 // Package servicetest gives subgraph tests the real dependencies: a fresh,
 // migrated Postgres database per test package, Redis, a token issuer with a
-// JWKS endpoint, and the subgraph's HTTP surface exactly as production serves it.
+// JWKS endpoint, service credentials (services.go), and the subgraph's HTTP
+// surface exactly as production serves it.
 package servicetest
 
 import (
@@ -137,15 +138,19 @@ func Deps(t testing.TB, spec service.Spec, iss *Issuer) *service.Deps {
 	prefix := spec.Name + "-test-" + uuid.NewString()[:8]
 	c := cache.New(rdb, prefix, log)
 	cfg := config.Base{PostgresURL: PostgresURL(), RedisURL: redisURL}
+	signer, svcVerifier := serviceAuth(t, spec.Name)
 	return &service.Deps{
 		Name: spec.Name, Config: cfg, Getenv: os.Getenv, Log: log, DB: db, Cache: c,
 		Limiter: cache.NewLimiter(c), Verifier: iss.Verifier, Registry: prometheus.NewRegistry(),
+		ServiceSigner: signer, ServiceVerifier: svcVerifier,
 		Topic:    kafka.Topic(spec.Name),
 		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
 	}
 }
 
-// Serve builds the subgraph with spec.Build and serves its routes.
+// Serve builds the subgraph with spec.Build and serves its routes behind the
+// router (AsRouter): requests carry the router's service credential unless
+// they bring their own; Raw(h) is the bare subgraph.
 func Serve(t testing.TB, spec service.Spec, d *service.Deps) (*service.Subgraph, http.Handler) {
 	t.Helper()
 	sg, err := spec.Build(context.Background(), d)
@@ -155,5 +160,5 @@ func Serve(t testing.TB, spec service.Spec, d *service.Deps) (*service.Subgraph,
 	if sg.Close != nil {
 		t.Cleanup(sg.Close)
 	}
-	return sg, service.Routes(d, sg)
+	return sg, AsRouter(t, spec.Name, service.Routes(d, sg))
 }

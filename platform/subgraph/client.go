@@ -1,7 +1,9 @@
 // Package subgraph is the synchronous way one subgraph asks another when an
 // answer is needed at once (a price quote, a stock reservation): a GraphQL
 // call straight to the other subgraph, with a timeout, bounded retries and a
-// circuit breaker, carrying the caller's credentials and request id. Errors
+// circuit breaker, carrying the caller's credentials and request id, and
+// this service's own credential (X-Service-Token, audience = the subgraph
+// called), which the other subgraph's allow-lists check. Errors
 // the other subgraph coded (CONFLICT, BAD_USER_INPUT…) come back as the same
 // *errs.Error, so they reach the client unchanged.
 //
@@ -32,13 +34,18 @@ type Client struct {
 	http    *http.Client
 	cb      *gobreaker.CircuitBreaker[[]byte]
 	timeout time.Duration
+	signer  *auth.ServiceSigner
 }
 
-// New returns a client for the subgraph name at url (config.SubgraphURL).
-func New(name, url string) *Client {
+// New returns a client for the subgraph name at url (config.SubgraphURL)
+// that identifies itself with signer (service.Deps.Subgraph wires both).
+// Without a signer the calls carry no service credential, and the other
+// subgraph refuses the call.
+func New(name, url string, signer *auth.ServiceSigner) *Client {
 	return &Client{
 		name:    name,
 		url:     url,
+		signer:  signer,
 		timeout: 3 * time.Second,
 		http: &http.Client{Transport: &http.Transport{
 			MaxIdleConnsPerHost: 64, IdleConnTimeout: 90 * time.Second,
@@ -113,6 +120,13 @@ func (c *Client) post(ctx context.Context, body []byte, authz string) ([]byte, e
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	if c.signer != nil {
+		tok, err := c.signer.Token(c.name)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set(auth.ServiceHeader, tok)
+	}
 	if authz != "" {
 		req.Header.Set("Authorization", authz)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
 	"github.com/purra/supergraph/platform/servicetest"
 	"github.com/purra/supergraph/platform/subgraph"
@@ -37,15 +38,15 @@ func TestClient(t *testing.T) {
 	ctx := iss.Verifier.Authenticate(context.Background(), header)
 
 	var out struct{ N int }
-	require.NoError(t, subgraph.New("x", srv.URL).Do(ctx, `{ n }`, nil, &out))
+	require.NoError(t, subgraph.New("x", srv.URL, nil).Do(ctx, `{ n }`, nil, &out))
 	require.Equal(t, 42, out.N)
 	require.Equal(t, header, sawAuth.Load(), "the caller's credentials are forwarded")
 
-	err := subgraph.New("x", srv.URL+"?mode=conflict").Do(ctx, `{ n }`, nil, nil)
+	err := subgraph.New("x", srv.URL+"?mode=conflict", nil).Do(ctx, `{ n }`, nil, nil)
 	require.ErrorIs(t, err, errs.Conflicting("").WithReason("OUT_OF_STOCK"), "coded errors come back as the same code")
 
 	calls.Store(0)
-	down := subgraph.New("x", srv.URL+"?mode=down")
+	down := subgraph.New("x", srv.URL+"?mode=down", nil)
 	err = down.Do(ctx, `{ n }`, nil, nil, subgraph.Idempotent())
 	require.Equal(t, errs.Unavailable, errs.CodeOf(err))
 	require.EqualValues(t, 3, calls.Load(), "an idempotent call is retried twice")
@@ -56,4 +57,28 @@ func TestClient(t *testing.T) {
 	err = down.Do(ctx, `{ n }`, nil, nil)
 	require.Equal(t, errs.Unavailable, errs.CodeOf(err))
 	require.EqualValues(t, 0, calls.Load(), "after 5 consecutive failures the breaker is open: no call is made")
+}
+
+// The client sends its service's credential, addressed to the subgraph it
+// calls, which that subgraph's verifier accepts as coming from the service.
+func TestClient_serviceCredential(t *testing.T) {
+	t.Parallel()
+	keys := servicetest.ServiceKeys(t)
+	inventory, err := auth.NewServiceVerifier("inventory", keys.JWKS)
+	require.NoError(t, err)
+	var caller atomic.Value
+	srv := httptest.NewServer(inventory.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, _ := auth.Caller(r.Context())
+		caller.Store(c)
+		_, _ = w.Write([]byte(`{"data":{}}`))
+	})))
+	defer srv.Close()
+	signer, err := keys.Signer("orders")
+	require.NoError(t, err)
+	require.NoError(t, subgraph.New("inventory", srv.URL, signer).Do(context.Background(), `{ __typename }`, nil, nil))
+	require.Equal(t, "orders", caller.Load())
+
+	caller.Store("")
+	require.NoError(t, subgraph.New("promotions", srv.URL, signer).Do(context.Background(), `{ __typename }`, nil, nil))
+	require.Equal(t, "", caller.Load(), "a token addressed to promotions is not accepted by inventory")
 }

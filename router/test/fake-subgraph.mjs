@@ -65,11 +65,15 @@ const pick = (headers) => {
   return out;
 };
 
-/** Starts the fake subgraph `name` on a free port; resolves { url, seen, close }. */
+/**
+ * Starts the fake subgraph `name` on a free port; resolves { url, seen, serviceTokens, close }.
+ * serviceTokens records the X-Service-Token of every request ({ kind, token }).
+ */
 export function startFakeSubgraph(name) {
   const schema = buildSchema(SDL[name]);
   const rootValue = ROOTS[name];
   const seen = [];
+  const serviceTokens = [];
   const server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url.startsWith('/graphql')) {
       res.writeHead(404).end();
@@ -79,6 +83,7 @@ export function startFakeSubgraph(name) {
     for await (const chunk of req) body += chunk;
     const headers = pick(req.headers);
     seen.push({ kind: 'http', headers });
+    serviceTokens.push({ kind: 'http', token: req.headers['x-service-token'] });
     const { query, variables, operationName } = JSON.parse(body);
     const document = parse(query);
     const errors = validate(schema, document);
@@ -93,6 +98,7 @@ export function startFakeSubgraph(name) {
       schema,
       onSubscribe: (ctx, _id, params) => {
         seen.push({ kind: 'ws', headers: pick(ctx.extra.request.headers), connectionParams: ctx.connectionParams ?? {} });
+        serviceTokens.push({ kind: 'ws', token: ctx.extra.request.headers['x-service-token'] });
         return {
           schema,
           document: parse(params.query),
@@ -111,6 +117,7 @@ export function startFakeSubgraph(name) {
       resolve({
         url: `http://127.0.0.1:${port}/graphql`,
         seen,
+        serviceTokens,
         close: () =>
           new Promise((r) => {
             for (const c of wss.clients) c.terminate();

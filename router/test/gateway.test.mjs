@@ -5,7 +5,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, verify } from 'node:crypto';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,11 +36,30 @@ function freePort() {
   });
 }
 
+// The router's service key for these tests; the subgraphs' side checks tokens with its public half.
+const routerKey = generateKeyPairSync('ed25519');
+const SERVICE_TOKEN_KEY = routerKey.privateKey.export({ type: 'pkcs8', format: 'pem' });
+
+/** Verifies a router service token as a subgraph named audience would; returns its claims. */
+function verifyServiceToken(token, audience) {
+  const [h, p, sig] = token.split('.');
+  assert.ok(verify(null, Buffer.from(`${h}.${p}`), routerKey.publicKey, Buffer.from(sig, 'base64url')), 'signed with the router key');
+  const header = JSON.parse(Buffer.from(h, 'base64url'));
+  const claims = JSON.parse(Buffer.from(p, 'base64url'));
+  assert.equal(header.alg, 'EdDSA');
+  assert.match(header.kid, /^router:[A-Za-z0-9_-]{16}$/);
+  assert.equal(claims.iss, 'purra-services');
+  assert.equal(claims.sub, 'router');
+  assert.equal(claims.aud, audience);
+  assert.ok(claims.exp - claims.iat <= 300 && claims.exp > Date.now() / 1000, 'lives at most five minutes');
+  return claims;
+}
+
 async function startGateway(env) {
   const port = await freePort();
   const child = spawn(process.execPath, ['node_modules/.bin/hive-gateway', 'supergraph', supergraph], {
     cwd: routerDir,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ACCESS_LOG: 'false', SUPERGRAPH_WATCH: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ACCESS_LOG: 'false', SUPERGRAPH_WATCH: 'false', SERVICE_TOKEN_KEY, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -151,6 +170,22 @@ describe('default settings (development)', () => {
     assert.match(seen['x-request-id'], /^[0-9a-f-]{36}$/);
     assert.equal(gen.headers.get('x-request-id'), seen['x-request-id']);
     assert.equal(seen.authorization, undefined);
+  });
+
+  test('sends its own service credential to each subgraph, addressed to it, and never the client\'s', async () => {
+    users.serviceTokens.length = 0;
+    catalog.serviceTokens.length = 0;
+    await gql(gw, { query: '{ product(slug: "phone") { title createdBy { name } } me { name } }' }, { 'x-service-token': 'forged-by-client' });
+    await wsIterate(gw, {}, { query: 'subscription { ticks(n: 1) }' });
+    for (const [sg, name] of [[users, 'users'], [catalog, 'catalog']]) {
+      assert.ok(sg.serviceTokens.length > 0, `${name} was called`);
+      for (const { token } of sg.serviceTokens) verifyServiceToken(token, name);
+    }
+    assert.ok(users.serviceTokens.some((t) => t.kind === 'ws'), 'the websocket upgrade carries it too');
+  });
+
+  test('refuses to start without a service key', async () => {
+    await assert.rejects(startGateway({ SERVICE_TOKEN_KEY: '', USERS_URL: users.url, CATALOG_URL: catalog.url }), /SERVICE_TOKEN_KEY is required/);
   });
 
   test('serves persisted operations by documentId (POST, GET) and APQ hash', async () => {

@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"time"
+
+	"github.com/purra/supergraph/platform/auth"
 )
 
 // startRouter runs Hive Gateway on the committed supergraph, supervised.
@@ -15,7 +17,8 @@ func (s *Stack) startRouter(ctx context.Context) error {
 		command: func() *exec.Cmd {
 			cmd := exec.Command("node", "node_modules/.bin/hive-gateway", "supergraph", "../supergraph/supergraph.graphql")
 			cmd.Dir = filepath.Join(s.opts.Root, "router")
-			cmd.Env = s.processEnv(Router, map[string]string{"PORT": fmt.Sprint(s.opts.RouterPort), "LOG_JSON": "1"})
+			cmd.Env = s.processEnv(Router, map[string]string{"PORT": fmt.Sprint(s.opts.RouterPort), "LOG_JSON": "1",
+				"SERVICE_TOKEN_KEY": string(s.ServiceKeys.Private[auth.RouterService])})
 			return cmd
 		},
 		ready: func(ctx context.Context) error {

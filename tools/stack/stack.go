@@ -24,6 +24,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/tools/smtpsink"
 )
@@ -78,7 +79,11 @@ type Stack struct {
 	opts      Options
 	Subgraphs []Subgraph
 	Brokers   []string
-	mail      *smtpsink.Sink
+	// ServiceKeys are this run's service keys: one Ed25519 key per subgraph
+	// and the router, made fresh at every Start and never written to disk,
+	// so no key outlives the run (docs/security.md).
+	ServiceKeys *auth.ServiceKeys
+	mail        *smtpsink.Sink
 
 	mu    sync.Mutex
 	procs map[string]*supervised
@@ -86,6 +91,16 @@ type Stack struct {
 	stopping chan struct{}
 	stopOnce sync.Once
 	wg       sync.WaitGroup // one per supervisor goroutine
+}
+
+// ServiceToken mints caller's service credential for calling the subgraph
+// audience, as the router or that subgraph would send it (X-Service-Token).
+func (s *Stack) ServiceToken(caller, audience string) (string, error) {
+	signer, err := s.ServiceKeys.Signer(caller)
+	if err != nil {
+		return "", err
+	}
+	return signer.Token(audience)
 }
 
 // RouterURL is the one endpoint clients use.
@@ -119,7 +134,15 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("subgraph list: %w", err)
 	}
-	s := &Stack{opts: o, Subgraphs: subgraphs, procs: map[string]*supervised{}, stopping: make(chan struct{})}
+	names := []string{auth.RouterService}
+	for _, sg := range subgraphs {
+		names = append(names, sg.Name)
+	}
+	keys, err := auth.GenerateServiceKeys(names)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stack{opts: o, Subgraphs: subgraphs, ServiceKeys: keys, procs: map[string]*supervised{}, stopping: make(chan struct{})}
 	defer func() {
 		if err != nil {
 			s.Stop()
@@ -215,6 +238,9 @@ func (s *Stack) subgraphEnv(sg Subgraph) []string {
 		"REDIS_URL":     s.opts.RedisURL,
 		"KAFKA_BROKERS": strings.Join(s.Brokers, ","),
 		"LOG_LEVEL":     s.opts.LogLevel,
+		// the subgraph's own service key and every service's public key
+		"SERVICE_TOKEN_KEY": string(s.ServiceKeys.Private[sg.Name]),
+		"SERVICE_JWKS":      string(s.ServiceKeys.JWKS),
 	})
 }
 

@@ -78,7 +78,8 @@ func merge(shared []byte, overridePath string) ([]byte, error) {
 // enforceAuthDirectives turns the federation @authenticated and
 // @requiresScopes directives, which gqlgen declares skip-runtime, into
 // runtime directives: the subgraph enforces them itself (platform/auth)
-// rather than trusting the router to.
+// rather than trusting the router to. Our own @callers stays out of the
+// generated code: platform/gql reads it from the schema.
 type enforceAuthDirectives struct{}
 
 func (enforceAuthDirectives) Name() string { return "purra-enforce-auth-directives" }
@@ -87,6 +88,9 @@ func (enforceAuthDirectives) MutateConfig(cfg *config.Config) error {
 	for _, d := range []string{"authenticated", "requiresScopes"} {
 		cfg.Directives[d] = config.DirectiveConfig{SkipRuntime: false}
 	}
+	// @callers is enforced once per operation by platform/gql (callers.go),
+	// before any resolver runs, not field by field.
+	cfg.Directives["callers"] = config.DirectiveConfig{SkipRuntime: true}
 	if !strings.Contains(cfg.Exec.Filename, "subgraphs/") {
 		return fmt.Errorf("unexpected exec path %s", cfg.Exec.Filename)
 	}

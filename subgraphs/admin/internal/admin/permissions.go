@@ -29,6 +29,7 @@ var Permissions = []Permission{
 	{"reviews:moderate", "Approve or reject product reviews"},
 	{"orders:update", "Pack, ship, deliver and cancel any order"},
 	{"payments:refund", "Refund any payment"},
+	{"payments:read", "See any payment, with the provider's ids"},
 	{"inventory:write", "Restock and set stock alerts for any store"},
 	{"promotions:write", "Create and change coupons and discount rules"},
 	{"banners:write", "Create, change and delete banners"},

@@ -47,7 +47,7 @@ func newEnv(t *testing.T, edit ...func(*service.Deps)) *env {
 	// Tests read right after writing: recheck the invalidation quickly so
 	// that it never lands in the middle of a test's cached reads.
 	a.RecheckAfter = time.Millisecond
-	return &env{t: t, d: d, h: service.Routes(d, sg), app: a, iss: iss}
+	return &env{t: t, d: d, h: servicetest.AsRouter(t, "banners", service.Routes(d, sg)), app: a, iss: iss}
 }
 
 // admin is a token of Kavya (MARKETING: banners:write).

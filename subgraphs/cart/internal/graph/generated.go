@@ -739,6 +739,13 @@ var sources = []*ast.Source{
 """gqlgen: resolve every representation of the entity in one call."""
 directive @entityResolver(multi: Boolean) on OBJECT
 
+"""
+Subgraph-local, enforced by platform/gql before anything executes (docs/security.md): the complete
+list of services ("router", or a subgraph's name) that may call this root field, select this field,
+or resolve this entity type through _entities. Without it, only the router may. Not composed.
+"""
+directive @callers(services: [String!]!) on FIELD_DEFINITION | OBJECT
+
 """An amount of money in Indian rupees, stored as integer paise."""
 type Money @shareable {
   """The amount in paise (1 rupee = 100 paise)."""
@@ -918,7 +925,7 @@ type WishlistItem {
 
 type Query {
   """The caller's cart (created empty on first use)."""
-  myCart: Cart! @authenticated
+  myCart: Cart! @authenticated @callers(services: ["router", "orders"])
   """The caller's wishlist (created empty on first use)."""
   myWishlist: Wishlist! @authenticated
 }
@@ -6217,6 +6224,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNUserByIDsInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋcartᚋinternalᚋgraphᚋmodelᚐUserByIDsInput(ctx context.Context, v any) ([]*model.UserByIDsInput, error) {

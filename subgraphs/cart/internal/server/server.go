@@ -14,7 +14,6 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/platform/service"
-	"github.com/purra/supergraph/platform/subgraph"
 
 	"github.com/purra/supergraph/subgraphs/cart/internal/app"
 	"github.com/purra/supergraph/subgraphs/cart/internal/cart"
@@ -67,7 +66,7 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 	rules := cart.DefaultRules()
 	rules.MaxShopperLine = cfg.MaxLineQuantity
 	st := store.New(d.DB)
-	client := func(name string) *subgraph.Client { return subgraph.New(name, config.SubgraphURL(d.Getenv, name)) }
+	client := d.Subgraph
 	a := app.New(st,
 		remote.NewCatalog(client("catalog"), d.Cache, cfg.VariantCacheTTL),
 		remote.NewPromotions(client("promotions")),

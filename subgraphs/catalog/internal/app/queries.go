@@ -104,12 +104,6 @@ func (a *App) mayManage(ctx context.Context, storeID string) (bool, error) {
 	return stores[storeID].OwnerUserID == id.Subject, nil
 }
 
-// ProductsByIDs returns products whatever their status: entity references
-// from carts and orders must resolve after a product is archived.
-func (a *App) ProductsByIDs(ctx context.Context, ids []string) (map[string]catalog.Product, error) {
-	return a.store.ProductsByIDs(ctx, ids)
-}
-
 // VariantsByIDs returns variants by id.
 func (a *App) VariantsByIDs(ctx context.Context, ids []string) (map[string]catalog.Variant, error) {
 	return a.store.VariantsByIDs(ctx, ids)

@@ -59,7 +59,7 @@ func (r *categoryResolver) Breadcrumbs(ctx context.Context, obj *model.Category)
 // FindManyProductByIDs is the resolver for the findManyProductByIDs field.
 func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model.ProductByIDsInput) ([]*model.Product, error) {
 	ids := entityIDs(reps, func(rep *model.ProductByIDsInput) string { return rep.ID })
-	found, err := r.App.ProductsByIDs(ctx, validIDs(ids))
+	found, err := r.App.EntityProducts(ctx, validIDs(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model
 // FindManyProductVariantByIDs is the resolver for the findManyProductVariantByIDs field.
 func (r *entityResolver) FindManyProductVariantByIDs(ctx context.Context, reps []*model.ProductVariantByIDsInput) ([]*model.ProductVariant, error) {
 	ids := entityIDs(reps, func(rep *model.ProductVariantByIDsInput) string { return rep.ID })
-	found, err := r.App.VariantsByIDs(ctx, validIDs(ids))
+	found, err := r.App.EntityVariants(ctx, validIDs(ids))
 	if err != nil {
 		return nil, err
 	}

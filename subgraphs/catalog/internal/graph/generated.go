@@ -1344,6 +1344,13 @@ var sources = []*ast.Source{
 """gqlgen: resolve every representation of the entity in one call (one SQL query per type)."""
 directive @entityResolver(multi: Boolean) on OBJECT
 
+"""
+Subgraph-local, enforced by platform/gql before anything executes (docs/security.md): the complete
+list of services ("router", or a subgraph's name) that may call this root field, select this field,
+or resolve this entity type through _entities. Without it, only the router may. Not composed.
+"""
+directive @callers(services: [String!]!) on FIELD_DEFINITION | OBJECT
+
 """An amount of money in Indian rupees, stored as integer paise."""
 type Money @shareable {
   """The amount in paise (1 rupee = 100 paise)."""
@@ -1394,7 +1401,7 @@ type Query {
   Internal (subgraph-to-subgraph): the ids of the stores the user ` + "`" + `ownerId` + "`" + ` owns, in id order;
   empty when they own none. A malformed id is BAD_USER_INPUT (field ` + "`" + `ownerId` + "`" + `).
   """
-  storeIdsOwnedBy(ownerId: ID!): [ID!]! @inaccessible
+  storeIdsOwnedBy(ownerId: ID!): [ID!]! @inaccessible @callers(services: ["orders", "inventory", "payments"])
 }
 
 type Mutation {
@@ -1630,7 +1637,7 @@ type PriceRange {
 }
 
 """A purchasable version of a product (one SKU), e.g. "Black, 128 GB"."""
-type ProductVariant @key(fields: "id") @entityResolver(multi: true) {
+type ProductVariant @key(fields: "id") @entityResolver(multi: true) @callers(services: ["router", "cart", "promotions", "reviews"]) {
   """Unique id (UUID)."""
   id: ID!
   """Stock keeping unit, unique across the catalogue ([A-Z0-9-], at most 64)."""
@@ -1746,16 +1753,16 @@ type MediaUrl {
 }
 
 """A store selling on Purra (owned by the stores subgraph); the catalogue contributes its products."""
-type Store @key(fields: "id") @entityResolver(multi: true) {
+type Store @key(fields: "id") @entityResolver(multi: true) @callers(services: ["router", "orders", "inventory", "payments"]) {
   """Unique id (UUID)."""
   id: ID!
   """Internal: the id of the user who owns the store (ownership checks in other subgraphs)."""
-  ownerId: ID @inaccessible
+  ownerId: ID @inaccessible @callers(services: ["orders", "inventory", "payments"])
   """
   Internal: the IndianState name of the store's GST place of supply, e.g. KARNATAKA (CGST + SGST
   when it equals the shipping state, IGST otherwise); null when not known.
   """
-  originState: String @inaccessible
+  originState: String @inaccessible @callers(services: ["promotions"])
   """The store's ACTIVE products, newest first; empty while the store is not ACTIVE. ` + "`" + `first` + "`" + ` is at most 100."""
   products(first: Int = 20, after: String): ProductConnection!
 }

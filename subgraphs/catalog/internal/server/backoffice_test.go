@@ -410,7 +410,7 @@ func TestStoresProjection(t *testing.T) {
 		t.Fatalf("projected store = %+v", s)
 	}
 	var ids struct{ StoreIdsOwnedBy []string }
-	e.mustDo("", `query($o: ID!) { storeIdsOwnedBy(ownerId: $o) }`, map[string]any{"o": otherOwn}, &ids)
+	e.as("inventory").mustDo("", `query($o: ID!) { storeIdsOwnedBy(ownerId: $o) }`, map[string]any{"o": otherOwn}, &ids)
 	if len(ids.StoreIdsOwnedBy) != 1 || ids.StoreIdsOwnedBy[0] != newStore {
 		t.Fatalf("storeIdsOwnedBy = %v", ids.StoreIdsOwnedBy)
 	}

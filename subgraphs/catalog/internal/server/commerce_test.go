@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -17,11 +18,11 @@ import (
 	"github.com/purra/supergraph/subgraphs/catalog/internal/store"
 )
 
-// The variant facts promotions, cart and inventory fetch (docs/commerce.md), verbatim.
+// The variant facts promotions fetches (docs/commerce.md).
 const variantFactsQ = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant {
   id sku title price { paise } mrp { paise } retailerPrice { paise } minOrderQuantity
   product { id title status hsnCode gstRatePercent category { id breadcrumbs { id } } brand { id }
-    store { id ownerId originState } } } } }`
+    store { id originState } } } } }`
 
 type variantFacts struct {
 	Entities []*struct {
@@ -39,31 +40,42 @@ type variantFacts struct {
 			Brand struct{ ID string }
 			Store struct {
 				ID          string
-				OwnerID     *string
 				OriginState *string
 			}
 		}
 	} `json:"_entities"`
 }
 
-// Store.ownerId and Store.originState resolve through _entities (one query
-// for the batch) and from a product by direct query; storeIdsOwnedBy lists
-// an owner's stores.
+// Store.ownerId (for the subgraphs that check ownership) and
+// Store.originState (for promotions' GST) resolve through _entities (one
+// query for the batch), and for nobody else, the router included;
+// storeIdsOwnedBy lists an owner's stores.
 func TestStoreFacts(t *testing.T) {
 	e := seeded(t)
 
 	t.Run("Store entities", func(t *testing.T) {
-		const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Store { id ownerId originState } } }`
+		const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Store { id ownerId } } }`
 		reps := []map[string]any{{"__typename": "Store", "id": seed.TechHubID},
 			{"__typename": "Store", "id": "01937a00-0000-7000-8000-0000000000ff"}, {"__typename": "Store", "id": "nope"}}
 		var out struct {
 			Entities []map[string]any `json:"_entities"`
 		}
-		if n := e.counted(q, map[string]any{"r": reps}, &out); n != 1 {
+		if n := e.as("orders").counted(q, map[string]any{"r": reps}, &out); n != 1 {
 			t.Errorf("3 stores: %d SQL queries, want 1", n)
 		}
-		if got := out.Entities[0]; got["ownerId"] != vikram || got["originState"] != seed.TechHubState {
+		if got := out.Entities[0]; got["ownerId"] != vikram {
 			t.Fatalf("TechHub = %v", got)
+		}
+		if r := e.do("", q, map[string]any{"r": reps}, nil); r.Code() != "FORBIDDEN" {
+			t.Fatalf("the router asked for Store.ownerId: %+v", r.Errors)
+		}
+		var st struct {
+			Entities []map[string]any `json:"_entities"`
+		}
+		e.as("promotions").mustDo("", `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant { product { store { originState } } } } }`,
+			map[string]any{"r": []map[string]any{{"__typename": "ProductVariant", "id": seed.ID("variant", seed.BulkSKU)}}}, &st)
+		if fmt.Sprint(st.Entities[0]) != "map[product:map[store:map[originState:"+seed.TechHubState+"]]]" {
+			t.Fatalf("originState = %v", st.Entities[0])
 		}
 		if out.Entities[1] != nil || out.Entities[2] != nil {
 			t.Fatalf("unknown stores resolved: %v", out.Entities)
@@ -78,7 +90,7 @@ func TestStoreFacts(t *testing.T) {
 		reps = append(reps, map[string]any{"__typename": "ProductVariant", "id": "01937a00-0000-7000-8000-0000000000ff"})
 		var out variantFacts
 		// The retailer's own token is forwarded, so retail terms are visible.
-		n := e.countedAs(e.token(amit, "RETAILER"), variantFactsQ, map[string]any{"r": reps}, &out)
+		n := e.as("promotions").countedAs(e.token(amit, "RETAILER"), variantFactsQ, map[string]any{"r": reps}, &out)
 		// variants, products, categories, breadcrumbs, brands, stores: one query each at most.
 		if n > 6 {
 			t.Errorf("%d SQL queries for 4 variants, want at most 6", n)
@@ -94,29 +106,25 @@ func TestStoreFacts(t *testing.T) {
 		}
 		for _, v := range out.Entities[:3] {
 			st := v.Product.Store
-			if st.ID != seed.TechHubID || st.OwnerID == nil || *st.OwnerID != vikram || st.OriginState == nil || *st.OriginState != "KARNATAKA" {
+			if st.ID != seed.TechHubID || st.OriginState == nil || *st.OriginState != "KARNATAKA" {
 				t.Errorf("%s store = %+v", v.SKU, st)
 			}
 		}
 	})
 
-	t.Run("direct query through a product", func(t *testing.T) {
-		var out struct {
-			Product struct {
-				Store struct {
-					OwnerID, OriginState string
-				}
+	t.Run("not through the router", func(t *testing.T) {
+		for _, f := range []string{"ownerId", "originState"} {
+			r := e.do("", `{ product(slug: "apple-iphone-15") { store { `+f+` } } }`, nil, nil)
+			if r.Code() != "FORBIDDEN" || len(r.Data) > 0 && string(r.Data) != "null" {
+				t.Fatalf("router reads Store.%s: %s %+v", f, r.Data, r.Errors)
 			}
-		}
-		e.mustDo("", `{ product(slug: "apple-iphone-15") { store { ownerId originState } } }`, nil, &out)
-		if out.Product.Store.OwnerID != vikram || out.Product.Store.OriginState != "KARNATAKA" {
-			t.Fatalf("store = %+v", out.Product.Store)
 		}
 	})
 
 	t.Run("storeIdsOwnedBy", func(t *testing.T) {
 		const q = `query($o: ID!) { storeIdsOwnedBy(ownerId: $o) }`
 		var out struct{ StoreIdsOwnedBy []string }
+		e := e.as("orders")
 		e.mustDo(e.token(vikram, "OWNER"), q, map[string]any{"o": vikram}, &out)
 		if !slices.Equal(out.StoreIdsOwnedBy, []string{seed.TechHubID}) {
 			t.Fatalf("Vikram's stores = %v", out.StoreIdsOwnedBy)

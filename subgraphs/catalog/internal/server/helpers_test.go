@@ -50,6 +50,14 @@ func (e *env) token(user, role string, scopes ...string) string {
 	return e.iss.Token(e.t, user, role, scopes...)
 }
 
+// as returns the env called by service (its service credential) instead of
+// the router: for what catalog's allow-lists open to other subgraphs only.
+func (e *env) as(service string) *env {
+	c := *e
+	c.h = servicetest.As(e.t, service, "catalog", e.h)
+	return &c
+}
+
 // do runs an operation as auth ("" for anonymous) and decodes data into out.
 func (e *env) do(auth, query string, vars map[string]any, out any) servicetest.Response {
 	e.t.Helper()

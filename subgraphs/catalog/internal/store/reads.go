@@ -37,6 +37,33 @@ func (s *Store) VariantsByIDs(ctx context.Context, ids []string) (map[string]cat
 	return out, nil
 }
 
+// VariantEntities returns the variants with these ids and, keyed by product
+// id, their products' status and store (only those fields), in one query:
+// what entity resolution needs to hide the variants of DRAFT products.
+func (s *Store) VariantEntities(ctx context.Context, ids []string) (map[string]catalog.Variant, map[string]catalog.Product, error) {
+	rows, err := s.db.Query(ctx, `SELECT `+variantCols+`, p.status, p.store_id FROM product_variants v
+		JOIN products p ON p.id = v.product_id WHERE v.id = ANY($1::uuid[])`, ids)
+	if err != nil {
+		return nil, nil, fmt.Errorf("variant entities: %w", err)
+	}
+	defer rows.Close()
+	vs, ps := map[string]catalog.Variant{}, map[string]catalog.Product{}
+	for rows.Next() {
+		var v catalog.Variant
+		var p catalog.Product
+		if err := rows.Scan(&v.ID, &v.ProductID, &v.SKU, &v.Title, &v.MRP, &v.Price, &v.RetailerPrice, &v.MOQ, &v.Position,
+			&p.Status, &p.StoreID); err != nil {
+			return nil, nil, fmt.Errorf("variant entities: %w", err)
+		}
+		p.ID = v.ProductID
+		vs[v.ID], ps[p.ID] = v, p
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("variant entities: %w", err)
+	}
+	return vs, ps, nil
+}
+
 // VariantsByProduct returns each product's variants in display order.
 func (s *Store) VariantsByProduct(ctx context.Context, productIDs []string) (map[string][]catalog.Variant, error) {
 	vs, err := collect(ctx, s.db, `SELECT `+variantCols+` FROM product_variants v

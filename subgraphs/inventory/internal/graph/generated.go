@@ -406,6 +406,13 @@ var sources = []*ast.Source{
 """gqlgen: resolve every representation of the entity in one call (one SQL query per type)."""
 directive @entityResolver(multi: Boolean) on OBJECT
 
+"""
+Subgraph-local, enforced by platform/gql before anything executes (docs/security.md): the complete
+list of services ("router", or a subgraph's name) that may call this root field, select this field,
+or resolve this entity type through _entities. Without it, only the router may. Not composed.
+"""
+directive @callers(services: [String!]!) on FIELD_DEFINITION | OBJECT
+
 """RFC 3339 date-time."""
 scalar DateTime
 
@@ -434,12 +441,12 @@ type Mutation {
   caller returns the existing reservation (CONFLICT, reason RESERVATION_CLOSED, once it was released
   or expired; reason RESERVATION_MISMATCH when the lines differ).
   """
-  reserveStock(input: ReserveStockInput!): StockReservation! @inaccessible @authenticated
+  reserveStock(input: ReserveStockInput!): StockReservation! @inaccessible @authenticated @callers(services: ["orders"])
   """
   Internal (checkout compensation): releases the order's reservation if it is still RESERVED.
   True when this call released it; false when there was nothing to release.
   """
-  releaseStock(orderId: ID!): Boolean! @inaccessible @authenticated
+  releaseStock(orderId: ID!): Boolean! @inaccessible @authenticated @callers(services: ["orders"])
 }
 
 """A purchasable variant (owned by the catalog subgraph); inventory contributes its stock."""
@@ -4012,6 +4019,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalN_Any2map(ctx context.Context, v any) (map[string]any, error) {

@@ -115,7 +115,7 @@ func TestReserve_noDeadlockAcrossLineOrders(t *testing.T) {
 			}
 			if i%2 == 0 { // release half of them concurrently with the reservations
 				var out struct{ ReleaseStock bool }
-				if r := e.do(e.customer(), releaseQ, map[string]any{"o": order}, &out); len(r.Errors) > 0 || !out.ReleaseStock {
+				if r := e.asOrders(e.customer(), releaseQ, map[string]any{"o": order}, &out); len(r.Errors) > 0 || !out.ReleaseStock {
 					failed.Add(1)
 					t.Errorf("release: %+v", r.Errors)
 				}

@@ -79,6 +79,22 @@ func (e *env) do(auth, query string, vars map[string]any, out any) servicetest.R
 	return servicetest.Do(e.t, e.h, auth, query, vars, out)
 }
 
+// asOrders runs an operation as the orders subgraph does (its service
+// credential) on behalf of auth: reserveStock and releaseStock are open to
+// orders only.
+func (e *env) asOrders(auth, query string, vars map[string]any, out any) servicetest.Response {
+	e.t.Helper()
+	return servicetest.Do(e.t, servicetest.As(e.t, "orders", "inventory", e.h), auth, query, vars, out)
+}
+
+// mustAsOrders is asOrders that fails the test on any GraphQL error.
+func (e *env) mustAsOrders(auth, query string, vars map[string]any, out any) {
+	e.t.Helper()
+	if r := e.asOrders(auth, query, vars, out); len(r.Errors) > 0 {
+		e.t.Fatalf("unexpected errors: %+v", r.Errors)
+	}
+}
+
 // mustDo is do that fails the test on any GraphQL error.
 func (e *env) mustDo(auth, query string, vars map[string]any, out any) {
 	e.t.Helper()

@@ -48,7 +48,7 @@ func reserveInput(orderID string, lines map[string]int, ttl *int) map[string]any
 // tryReserve calls reserveStock and returns the response.
 func (e *env) tryReserve(auth, orderID string, lines map[string]int, ttl *int) (reservationOut, servicetest.Response) {
 	var out struct{ ReserveStock reservationOut }
-	r := e.do(auth, reserveQ, reserveInput(orderID, lines, ttl), &out)
+	r := e.asOrders(auth, reserveQ, reserveInput(orderID, lines, ttl), &out)
 	return out.ReserveStock, r
 }
 

@@ -82,22 +82,22 @@ func TestReleaseStock(t *testing.T) {
 	e.reserve(e.customer(), order, map[string]int{a: 3}, nil)
 
 	var out struct{ ReleaseStock bool }
-	r := e.do(e.shopper(otherOwn), releaseQ, map[string]any{"o": order}, nil)
+	r := e.asOrders(e.shopper(otherOwn), releaseQ, map[string]any{"o": order}, nil)
 	require.Equal(t, "FORBIDDEN", r.Code(), "someone else's reservation")
-	r = e.do("", releaseQ, map[string]any{"o": order}, nil)
+	r = e.asOrders("", releaseQ, map[string]any{"o": order}, nil)
 	require.Equal(t, "UNAUTHENTICATED", r.Code())
-	r = e.do(e.customer(), releaseQ, map[string]any{"o": "nope"}, nil)
+	r = e.asOrders(e.customer(), releaseQ, map[string]any{"o": "nope"}, nil)
 	require.Equal(t, "BAD_USER_INPUT", r.Code())
 	_, reserved := e.level(a)
 	require.Equal(t, 3, reserved)
 
-	e.mustDo(e.customer(), releaseQ, map[string]any{"o": order}, &out)
+	e.mustAsOrders(e.customer(), releaseQ, map[string]any{"o": order}, &out)
 	require.True(t, out.ReleaseStock)
 	_, reserved = e.level(a)
 	require.Zero(t, reserved)
-	e.mustDo(e.customer(), releaseQ, map[string]any{"o": order}, &out)
+	e.mustAsOrders(e.customer(), releaseQ, map[string]any{"o": order}, &out)
 	require.False(t, out.ReleaseStock, "already released")
-	e.mustDo(e.customer(), releaseQ, map[string]any{"o": newOrderID()}, &out)
+	e.mustAsOrders(e.customer(), releaseQ, map[string]any{"o": newOrderID()}, &out)
 	require.False(t, out.ReleaseStock, "nothing reserved for that order")
 
 	_, rr := e.tryReserve(e.customer(), order, map[string]int{a: 3}, nil)
@@ -135,11 +135,11 @@ func TestReserve_badInput(t *testing.T) {
 		{"ttl over an hour", map[string]any{"orderId": order, "lines": []any{line(a, 1)}, "ttlSeconds": 3601}, "ttlSeconds"},
 	}
 	for _, c := range cases {
-		r := e.do(e.customer(), reserveQ, map[string]any{"in": c.in}, nil)
+		r := e.asOrders(e.customer(), reserveQ, map[string]any{"in": c.in}, nil)
 		require.Equal(t, "BAD_USER_INPUT", r.Code(), c.name)
 		require.Equal(t, c.field, r.Errors[0].Extensions["field"], c.name)
 	}
-	r := e.do("", reserveQ, reserveInput(order, map[string]int{a: 1}, nil), nil)
+	r := e.asOrders("", reserveQ, reserveInput(order, map[string]int{a: 1}, nil), nil)
 	require.Equal(t, "UNAUTHENTICATED", r.Code())
 	_, reserved := e.level(a)
 	require.Zero(t, reserved)

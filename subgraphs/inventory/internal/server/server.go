@@ -10,7 +10,6 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/platform/service"
-	"github.com/purra/supergraph/platform/subgraph"
 
 	"github.com/purra/supergraph/subgraphs/inventory/internal/app"
 	"github.com/purra/supergraph/subgraphs/inventory/internal/events"
@@ -59,6 +58,6 @@ func New(d *service.Deps) (*app.App, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	catalog := app.Catalog{Client: subgraph.New("catalog", config.SubgraphURL(d.Getenv, "catalog"))}
+	catalog := app.Catalog{Client: d.Subgraph("catalog")}
 	return app.New(store.New(d.DB, d.Topic, d.Name), catalog, cfg, d.Log), nil
 }

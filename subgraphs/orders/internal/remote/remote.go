@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/platform/subgraph"
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
@@ -20,9 +19,10 @@ type Clients struct {
 	cart, users, promotions, inventory, catalog *subgraph.Client
 }
 
-// New returns clients for the subgraphs at their configured URLs.
-func New(getenv func(string) string) *Clients {
-	c := func(name string) *subgraph.Client { return subgraph.New(name, config.SubgraphURL(getenv, name)) }
+// New returns clients for the subgraphs; client (service.Deps.Subgraph)
+// makes one that carries orders' service credential.
+func New(client func(name string) *subgraph.Client) *Clients {
+	c := client
 	return &Clients{cart: c("cart"), users: c("users"), promotions: c("promotions"), inventory: c("inventory"), catalog: c("catalog")}
 }
 

@@ -67,7 +67,7 @@ func newEnv(t *testing.T, vars ...string) *env {
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	e := &env{t: t, d: d, h: service.Routes(d, sg), iss: iss, w: w, parts: parts,
+	e := &env{t: t, d: d, h: servicetest.AsRouter(t, "orders", service.Routes(d, sg)), iss: iss, w: w, parts: parts,
 		rahul: uuid.NewString(), priya: uuid.NewString(), vikram: uuid.NewString(), neha: uuid.NewString(), admin: uuid.NewString()}
 	e.seed()
 	return e

@@ -17,6 +17,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	platformauth "github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/kafka/embedded"
 	"github.com/purra/supergraph/platform/service"
@@ -49,6 +50,7 @@ func TestRunConfirmsAndPushesThroughKafka(t *testing.T) {
 		"JWKS_URLS": iss.JWKSURL, "LOG_LEVEL": "error", "CART_SUBGRAPH_URL": fake + "/cart", "USERS_SUBGRAPH_URL": fake + "/users",
 		"PROMOTIONS_SUBGRAPH_URL": fake + "/promotions", "INVENTORY_SUBGRAPH_URL": fake + "/inventory",
 		"CATALOG_SUBGRAPH_URL": fake + "/catalog", "REDIS_URL": redisURL(),
+		"SERVICE_TOKEN_KEY": string(servicetest.ServiceKeys(t).Private["orders"]), "SERVICE_JWKS": string(servicetest.ServiceKeys(t).JWKS),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -198,6 +200,7 @@ func post(t *testing.T, base, auth, query string, vars map[string]any, out any) 
 	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", auth)
+	req.Header.Set(platformauth.ServiceHeader, servicetest.ServiceToken(t, platformauth.RouterService, "orders"))
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -229,7 +232,8 @@ func subscribeWS(t *testing.T, url, auth, orderID string) *wsSub {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	c, _, err := websocket.Dial(ctx, url, &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	c, _, err := websocket.Dial(ctx, url, &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"},
+		HTTPHeader: http.Header{platformauth.ServiceHeader: {servicetest.ServiceToken(t, platformauth.RouterService, "orders")}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func BuildParts(_ context.Context, d *service.Deps) (*service.Subgraph, *Parts, 
 	if err := cfg.Validate(); err != nil {
 		return nil, nil, fmt.Errorf("orders config: %w", err)
 	}
-	a := app.New(store.New(d.DB, d.Topic, d.Name), remote.New(d.Getenv), d.Limiter, d.Log, cfg)
+	a := app.New(store.New(d.DB, d.Topic, d.Name), remote.New(d.Subgraph), d.Limiter, d.Log, cfg)
 	events.Register(d.Consumer, a)
 	hub := live.NewHub()
 	feed := &live.Feed{

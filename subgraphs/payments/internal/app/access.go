@@ -17,19 +17,21 @@ const (
 	ScopeRefund = "payments:refund"
 )
 
-// isAdmin: admins see every payment.
-func isAdmin(id auth.Identity) bool {
-	return id.Role == auth.RoleAdmin || id.Has(ScopeRead) || id.Has(ScopeRefund)
-}
+// ReadAllScopes are the admin permissions that show any payment (with the
+// provider's ids): payments:read, or payments:refund, which needs to see
+// what it refunds. The ADMIN role alone (MARKETING…) sees none.
+var ReadAllScopes = [][]string{{ScopeRead}, {ScopeRefund}}
 
 // Visible reports whether the caller may see p: its buyer, the owner of a
-// store in its order, or an admin. Anonymous callers see nothing.
+// store in its order, or an admin holding one of ReadAllScopes. Anonymous
+// callers see nothing. This is the one place: payment(id), Order.payments
+// (also through _entities) and refunds all ask it.
 func (a *App) Visible(ctx context.Context, p *payment.Payment) (bool, error) {
 	id, ok := auth.From(ctx)
 	if !ok || p == nil {
 		return false, nil
 	}
-	if isAdmin(id) || p.UserID == id.Subject {
+	if auth.Satisfies(id, ReadAllScopes) || p.UserID == id.Subject {
 		return true, nil
 	}
 	return a.ownsStoreOf(ctx, id, p)

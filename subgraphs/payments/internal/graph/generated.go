@@ -513,7 +513,8 @@ scalar DateTime
 type Query {
   """
   One payment by id. Visible to the buyer of its order, to the owners of the stores in the
-  order and to admins; null for everybody else and for unknown ids.
+  order and to admins holding ` + "`" + `payments:read` + "`" + ` or ` + "`" + `payments:refund` + "`" + `; null for everybody else and
+  for unknown ids.
   """
   payment(id: ID!): Payment @authenticated
 }
@@ -536,7 +537,8 @@ type Order @key(fields: "id") @entityResolver(multi: true) {
   id: ID!
   """
   The order's payment attempts, oldest first. Visible to the buyer, to the owners of the
-  stores in the order and to admins; an empty list for everybody else.
+  stores in the order and to admins holding ` + "`" + `payments:read` + "`" + ` or ` + "`" + `payments:refund` + "`" + `; an empty list
+  for everybody else.
   """
   payments: [Payment!]!
 }

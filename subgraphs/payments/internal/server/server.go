@@ -9,9 +9,7 @@ import (
 	"strings"
 
 	"github.com/purra/supergraph/platform/auth"
-	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/platform/service"
-	"github.com/purra/supergraph/platform/subgraph"
 
 	"github.com/purra/supergraph/subgraphs/payments/internal/app"
 	"github.com/purra/supergraph/subgraphs/payments/internal/events"
@@ -76,7 +74,7 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 	a, err := app.New(app.Options{
 		Store:  store.New(d.DB, d.Topic, d.Name),
 		Online: online, Others: others,
-		Owners:  app.CatalogOwners{Client: subgraph.New("catalog", config.SubgraphURL(d.Getenv, "catalog"))},
+		Owners:  app.CatalogOwners{Client: d.Subgraph("catalog")},
 		Limiter: d.Limiter, Log: d.Log,
 	})
 	if err != nil {

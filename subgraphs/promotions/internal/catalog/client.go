@@ -34,7 +34,7 @@ type Client struct {
 }
 
 // New returns a client for the catalog subgraph at url.
-func New(url string) *Client { return &Client{sg: subgraph.New("catalog", url)} }
+func New(sg *subgraph.Client) *Client { return &Client{sg: sg} }
 
 type money struct {
 	Paise int64 `json:"paise"`

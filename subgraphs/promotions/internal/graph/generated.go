@@ -1060,6 +1060,13 @@ var sources = []*ast.Source{
 """gqlgen: resolve every representation of the entity in one call (one SQL query per type)."""
 directive @entityResolver(multi: Boolean) on OBJECT
 
+"""
+Subgraph-local, enforced by platform/gql before anything executes (docs/security.md): the complete
+list of services ("router", or a subgraph's name) that may call this root field, select this field,
+or resolve this entity type through _entities. Without it, only the router may. Not composed.
+"""
+directive @callers(services: [String!]!) on FIELD_DEFINITION | OBJECT
+
 """An amount of money in Indian rupees, stored as integer paise."""
 type Money @shareable {
   """The amount in paise (1 rupee = 100 paise)."""
@@ -1097,7 +1104,7 @@ type Query {
   variants from catalog in one call. A coupon that does not apply is reported in
   ` + "`" + `couponRejection` + "`" + `; the rest is still priced.
   """
-  quote(input: QuoteInput!): Quote! @inaccessible @authenticated
+  quote(input: QuoteInput!): Quote! @inaccessible @authenticated @callers(services: ["cart", "orders"])
 }
 
 type Mutation {
@@ -1128,13 +1135,13 @@ type Mutation {
   the same order with another coupon is CONFLICT (HOLD_EXISTS). The hold is redeemed when the
   order is CONFIRMED and released when it is CANCELLED or REFUNDED (order.status_changed).
   """
-  holdCoupon(input: HoldCouponInput!): CouponHold! @inaccessible @authenticated
+  holdCoupon(input: HoldCouponInput!): CouponHold! @inaccessible @authenticated @callers(services: ["orders"])
   """
   Internal (orders, checkout compensation): releases the order's PENDING coupon hold. True when
   this call released it; false when the order has no pending hold (none, already released, or
   redeemed). Only the hold's user (or an admin with promotions:write) may release it.
   """
-  releaseCouponHold(orderId: ID!): Boolean! @inaccessible @authenticated
+  releaseCouponHold(orderId: ID!): Boolean! @inaccessible @authenticated @callers(services: ["orders"])
 }
 
 """How a coupon's discount is computed."""
@@ -9270,6 +9277,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTaxBreakdown2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpromotionsᚋinternalᚋgraphᚋmodelᚐTaxBreakdown(ctx context.Context, sel ast.SelectionSet, v *model.TaxBreakdown) graphql.Marshaler {

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 
+	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/service"
 	"github.com/purra/supergraph/platform/servicetest"
@@ -78,6 +80,10 @@ func (e *env) admin() caller    { return e.caller("ADMIN", "promotions:write") }
 
 var anonymous = caller{}
 
+// internalField matches the fields only other subgraphs may call (schema:
+// @callers); tests call them as orders does, everything else as the router.
+var internalField = regexp.MustCompile(`\b(quote|holdCoupon|releaseCouponHold)\s*\(`)
+
 // gql posts an operation under ctx (nil: background) with extra headers.
 func (e *env) gql(ctx context.Context, authz, query string, vars map[string]any, out any, headers ...string) servicetest.Response {
 	e.t.Helper()
@@ -92,6 +98,9 @@ func (e *env) gql(ctx context.Context, authz, query string, vars map[string]any,
 	}
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
+	}
+	if internalField.MatchString(query) && req.Header.Get(auth.ServiceHeader) == "" {
+		req.Header.Set(auth.ServiceHeader, servicetest.ServiceToken(e.t, "orders", "promotions"))
 	}
 	rec := httptest.NewRecorder()
 	e.h.ServeHTTP(rec, req)

@@ -81,7 +81,7 @@ func NewApp(d *service.Deps) (*app.App, Config, error) {
 	if err != nil {
 		return nil, cfg, err
 	}
-	a := app.New(store.New(d.DB, d.Topic, d.Name), catalog.New(config.SubgraphURL(d.Getenv, "catalog")), d.Cache, d.Limiter,
+	a := app.New(store.New(d.DB, d.Topic, d.Name), catalog.New(d.Subgraph("catalog")), d.Cache, d.Limiter,
 		app.Config{
 			Shipping: promo.Shipping{FreeAbovePaise: cfg.FreeShippingAbovePaise, FeePaise: cfg.ShippingFeePaise},
 			HoldTTL:  cfg.CouponHoldTTL, RulesTTL: cfg.RulesCacheTTL, MissesPerMinute: cfg.CouponMissesPerMinute,

@@ -9,9 +9,7 @@ import (
 	"net/http"
 
 	"github.com/purra/supergraph/platform/auth"
-	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/platform/service"
-	"github.com/purra/supergraph/platform/subgraph"
 
 	"github.com/purra/supergraph/subgraphs/reviews/internal/app"
 	"github.com/purra/supergraph/subgraphs/reviews/internal/events"
@@ -35,7 +33,7 @@ func Spec() service.Spec {
 func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 	st := store.New(d.DB, d.Topic)
 	a := app.New(st, d.Limiter, d.Topic, d.Name)
-	catalog := remote.NewCatalog(subgraph.New("catalog", config.SubgraphURL(d.Getenv, "catalog")))
+	catalog := remote.NewCatalog(d.Subgraph("catalog"))
 	events.Register(d.Consumer, catalog, d.Log)
 	schema := graph.NewExecutableSchema(graph.Config{
 		Resolvers:  &graph.Resolver{App: a},

@@ -32,6 +32,24 @@ func (a *App) StoresByIDs(ctx context.Context, ids []string) (map[string]shop.St
 	return out, nil
 }
 
+// EntityStores returns the stores among ids for _entities. A service
+// credential says who calls, not on whose behalf: a PENDING store (its GSTIN
+// and pickup address not yet vetted) resolves only for its owner or an
+// admin holding stores:approve. ACTIVE and SUSPENDED ones resolve for
+// everybody, so orders keep showing a suspended store's name.
+func (a *App) EntityStores(ctx context.Context, ids []string) (map[string]shop.Store, error) {
+	found, err := a.StoresByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, st := range found {
+		if st.Status == shop.Pending && !MayManage(ctx, st.OwnerID) {
+			delete(found, id)
+		}
+	}
+	return found, nil
+}
+
 // StoresByOwners returns each owner's stores, oldest first, in one query.
 // Callers decide who may see them (MayManage).
 func (a *App) StoresByOwners(ctx context.Context, ownerIDs []string) (map[string][]shop.Store, error) {

@@ -21,7 +21,7 @@ func (r *entityResolver) FindManyStoreByIDs(ctx context.Context, reps []*model.S
 			ids[i] = rep.ID
 		}
 	}
-	found, err := r.App.StoresByIDs(ctx, ids)
+	found, err := r.App.EntityStores(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

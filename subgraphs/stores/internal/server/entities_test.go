@@ -39,7 +39,8 @@ func TestEntities_storesInOneQuery(t *testing.T) {
 			Owner            struct{ ID string }
 		} `json:"_entities"`
 	}
-	n := e.counted("", storeEntitiesQ, map[string]any{"r": reps("Store", ids...)}, &out)
+	// An admin holding stores:approve sees PENDING stores too.
+	n := e.counted(e.admin(), storeEntitiesQ, map[string]any{"r": reps("Store", ids...)}, &out)
 	require.EqualValues(t, 1, n, "one SQL query for 22 representations")
 	require.Len(t, out.Entities, 22)
 	for i := range 20 {
@@ -51,6 +52,17 @@ func TestEntities_storesInOneQuery(t *testing.T) {
 	require.Equal(t, neha, out.Entities[1].Owner.ID)
 	require.Nil(t, out.Entities[20])
 	require.Nil(t, out.Entities[21])
+
+	// Anybody else, or the router on behalf of nobody, gets null for a
+	// PENDING store (its GSTIN and pickup address are not public yet); its
+	// owner sees their own.
+	e.counted("", storeEntitiesQ, map[string]any{"r": reps("Store", ids[0], ids[1], ids[2])}, &out)
+	require.Equal(t, "ACTIVE", out.Entities[0].Status)
+	require.Nil(t, out.Entities[1], "PENDING, anonymous")
+	require.Nil(t, out.Entities[2], "PENDING, anonymous")
+	e.counted(e.owner(neha), storeEntitiesQ, map[string]any{"r": reps("Store", ids[1], ids[2])}, &out)
+	require.NotNil(t, out.Entities[0], "Neha's own PENDING store")
+	require.Nil(t, out.Entities[1], "Vikram's PENDING store, to Neha")
 }
 
 const userEntitiesQ = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id stores { id } } } }`

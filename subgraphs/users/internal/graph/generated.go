@@ -805,6 +805,13 @@ var sources = []*ast.Source{
 """gqlgen: resolve all representations of an entity type in one call (one SQL query)."""
 directive @entityResolver(multi: Boolean) on OBJECT
 
+"""
+Subgraph-local, enforced by platform/gql before anything executes (docs/security.md): the complete
+list of services ("router", or a subgraph's name) that may call this root field, select this field,
+or resolve this entity type through _entities. Without it, only the router may. Not composed.
+"""
+directive @callers(services: [String!]!) on FIELD_DEFINITION | OBJECT
+
 """RFC 3339 date-time."""
 scalar DateTime
 
@@ -817,11 +824,20 @@ type User @key(fields: "id") @entityResolver(multi: true) {
   id: ID!
   """Display name, 1–100 characters."""
   name: String!
-  """Login email, lower-case. Personal: null unless the caller is this user or an admin."""
+  """
+  Login email, lower-case. Personal: null unless the caller is this user or an admin holding
+  ` + "`" + `users:ban` + "`" + ` or ` + "`" + `users:approve` + "`" + `.
+  """
   email: String
-  """Mobile number as +91XXXXXXXXXX. Personal: null unless the caller is this user or an admin."""
+  """
+  Mobile number as +91XXXXXXXXXX. Personal: null unless the caller is this user or an admin holding
+  ` + "`" + `users:ban` + "`" + ` or ` + "`" + `users:approve` + "`" + `.
+  """
   phone: String
-  """GSTIN given at registration (retailers). Null unless the caller is this user or an admin."""
+  """
+  GSTIN given at registration (retailers). Null unless the caller is this user or an admin holding
+  ` + "`" + `users:ban` + "`" + ` or ` + "`" + `users:approve` + "`" + `.
+  """
   gstin: String
   """What the account may do on Purra."""
   role: Role!
@@ -833,8 +849,8 @@ type User @key(fields: "id") @entityResolver(multi: true) {
   """
   addresses: [Address!]
   """
-  Whether the account is banned (it cannot sign in). Shown to the user themself and to admins;
-  null for everybody else.
+  Whether the account is banned (it cannot sign in). Shown to the user themself and to admins
+  holding ` + "`" + `users:ban` + "`" + ` or ` + "`" + `users:approve` + "`" + `; null for everybody else.
   """
   banned: Boolean
 }
@@ -1126,7 +1142,7 @@ input ApplyForOwnerInput {
 
 type Query {
   """The signed-in user; null if the account no longer exists."""
-  me: User @authenticated
+  me: User @authenticated @callers(services: ["router", "orders", "cart"])
   """The signed-in user's owner application, null if none."""
   myOwnerApplication: Owner @authenticated
   """
@@ -7131,6 +7147,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNUpdateProfileInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋusersᚋinternalᚋgraphᚋmodelᚐUpdateProfileInput(ctx context.Context, v any) (model.UpdateProfileInput, error) {

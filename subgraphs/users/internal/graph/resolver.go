@@ -18,14 +18,15 @@ type Resolver struct {
 // personal returns a personal field of u (email, phone, GSTIN) only to u
 // themself and to admins; everybody else reads null. "" (not set) is null too.
 func (r *Resolver) personal(ctx context.Context, u *model.User, value string) *string {
-	if value == "" || !(r.shownInFull(ctx, u) || r.App.IsAdmin(ctx)) {
+	if value == "" || !(r.shownInFull(ctx, u) || r.App.MayReadPersonalData(ctx)) {
 		return nil
 	}
 	return &value
 }
 
 // shownInFull reports whether the caller is u (addresses are shown to nobody
-// else; email, phone, GSTIN and ban status also to admins).
+// else; email, phone, GSTIN and ban status also to admins holding
+// users:ban or users:approve, app.MayReadPersonalData).
 func (r *Resolver) shownInFull(ctx context.Context, u *model.User) bool {
 	return u.OwnView || r.App.IsSelf(ctx, u.ID)
 }

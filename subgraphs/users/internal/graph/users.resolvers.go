@@ -264,7 +264,7 @@ func (r *userResolver) Addresses(ctx context.Context, obj *model.User) ([]*model
 
 // Banned is the resolver for the banned field.
 func (r *userResolver) Banned(ctx context.Context, obj *model.User) (*bool, error) {
-	if !r.shownInFull(ctx, obj) && !r.App.IsAdmin(ctx) {
+	if !r.shownInFull(ctx, obj) && !r.App.MayReadPersonalData(ctx) {
 		return nil, nil
 	}
 	return &obj.PrivateBanned, nil
