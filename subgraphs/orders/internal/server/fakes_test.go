@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -33,8 +34,10 @@ type world struct {
 	owners    map[string][]string         // store ids by owner id
 	captured  map[string]int64            // payments: paise captured by order id
 
-	// Failure injection: answer HTTP 500 to these operations.
-	down map[string]bool
+	// Failure injection: answer HTTP 500 to these operations; answer these
+	// others only after a delay.
+	down  map[string]bool
+	delay map[string]time.Duration
 	// Calls counts the operations received; auth records whether every call
 	// carried an Authorization header.
 	calls   map[string]int
@@ -79,7 +82,7 @@ func newWorld(t *testing.T) *world {
 	return &world{t: t, carts: map[string]*fakeCart{}, addresses: map[string][]fakeAddress{}, variants: map[string]fakeVariant{},
 		stock: map[string]int{}, reserved: map[string]*fakeReservation{}, holds: map[string]*fakeHold{},
 		coupons: map[string]fakeCoupon{}, owners: map[string][]string{}, down: map[string]bool{}, calls: map[string]int{},
-		captured: map[string]int64{}}
+		captured: map[string]int64{}, delay: map[string]time.Duration{}}
 }
 
 // activeReservations counts reservations still holding stock.
@@ -158,6 +161,10 @@ func (w *world) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		args[a.Name] = v
 	}
 	user := subject(r.Header.Get("Authorization"))
+	w.mu.Lock()
+	d := w.delay[f.Name]
+	w.mu.Unlock()
+	time.Sleep(d)
 
 	w.mu.Lock()
 	defer w.mu.Unlock()
