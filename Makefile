@@ -54,15 +54,20 @@ build: ## build every subgraph binary and the embedded Kafka into bin/
 	@for s in $(SUBGRAPHS); do go build -o bin/ github.com/purra/supergraph/subgraphs/$$s/cmd/$$s || exit 1; done
 
 .PHONY: run
-run: deps build compose ## start Kafka (embedded), every subgraph with seed data, and the router on :4000
+run: deps build compose ## start Kafka (embedded), every subgraph with seed data, and the router on :4000 (KEEP_DATA=1 keeps the last run's data)
 	./bin/stack run
+
+.PHONY: replay-parked
+replay-parked: build ## re-apply the events a subgraph's consumer parked: make replay-parked SUBGRAPH=orders [ID=<event id>]
+	@[ -n "$(SUBGRAPH)" ] || (echo "usage: make replay-parked SUBGRAPH=<name> [ID=<event id>]" && exit 2)
+	./bin/$(SUBGRAPH) replay-parked $(ID)
 
 .PHONY: vet
 vet: ## go vet every module
 	@for m in $(GO_MODULES); do [ -f $$m/go.mod ] && (cd $$m && go vet ./...) || exit 1; done
 
 .PHONY: test
-test: deps vet generate-check compose-check persisted-check deploy-check test-unit test-node test-e2e ## every test: checks, unit/integration, node, end to end
+test: deps vet generate-check compose-check persisted-check deploy-check test-unit test-node test-e2e test-faults ## every test: checks, unit/integration, node, end to end, faults
 
 .PHONY: deploy-check
 deploy-check: ## validate deploy/ offline (compose, kustomize + Kubernetes types, Dockerfiles, Apollo Router config)
@@ -79,7 +84,11 @@ test-node: node_modules ## router and composition tests (node:test)
 
 .PHONY: test-e2e
 test-e2e: build ## end-to-end tests through the router at http://localhost:4000/graphql
-	go test -count=1 -timeout 15m ./e2e/...
+	go test -count=1 -timeout 15m ./e2e/
+
+.PHONY: test-faults
+test-faults: build ## kill, pause and restart processes (the broker included) under checkouts, then check the invariants (e2e/faults)
+	go test -count=1 -timeout 20m ./e2e/faults/...
 
 .PHONY: bench
 bench: deps build compose ## load the router: product page and search (see README for targets)

@@ -95,9 +95,9 @@ func TestSagaSurvivesACrash(t *testing.T) {
 	c.must(t, addToCart, map[string]any{"v": variantBySlug(t, "apple-iphone-15-silicone-case-with-magsafe").ID, "q": 1}, nil)
 	order, r := checkout(t, c, defaultAddress(t, c), "", "UPI", "slow@sandbox")
 	require.Empty(t, r.Errors)
-	sys.Kill("orders")
+	require.NoError(t, sys.KillAndHold("orders"))
 	time.Sleep(3 * time.Second) // payment.succeeded is published while orders is down
-	require.NoError(t, sys.StartSubgraph(context.Background(), "orders"))
+	require.NoError(t, sys.Start(context.Background(), "orders"))
 	require.NoError(t, sys.WaitReady(context.Background(), "orders"))
 	// The restarted consumer rejoins its group (≥ 6 s session) before it resumes.
 	awaitStatusWithin(t, c, order.ID, "CONFIRMED", 30*time.Second)

@@ -105,7 +105,11 @@ func (c *Consumer) Run(ctx context.Context) error {
 			return err
 		}
 		if err := r.CommitMessages(ctx, m); err != nil && ctx.Err() == nil {
-			return fmt.Errorf("consumer %s commit: %w", c.Group, err)
+			// The event is applied; a lost commit only means it may be
+			// delivered again (and skipped as processed). Commits are
+			// cumulative, so the next one covers this one: no reason to
+			// stop the subgraph while the broker restarts.
+			c.Log.WarnContext(ctx, "offset commit failed; the next commit covers it", "topic", m.Topic, "partition", m.Partition, "offset", m.Offset, "err", err)
 		}
 	}
 }
@@ -148,17 +152,20 @@ func (c *Consumer) process(ctx context.Context, m kafkago.Message) error {
 // Apply runs h for env once: a second call with the same event id is a no-op.
 // Exported so tests can deliver an event twice without Kafka in between.
 func (c *Consumer) Apply(ctx context.Context, env Envelope, h Handler) error {
-	return pgx.BeginFunc(ctx, c.DB, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
-			ON CONFLICT DO NOTHING`, c.Group, env.ID)
-		if err != nil {
-			return fmt.Errorf("mark processed: %w", err)
-		}
-		if tag.RowsAffected() == 0 {
-			return nil // already applied
-		}
-		return h(ctx, tx, env)
-	})
+	return pgx.BeginFunc(ctx, c.DB, func(tx pgx.Tx) error { return c.applyIn(ctx, tx, env, h) })
+}
+
+// applyIn marks env processed and runs h in tx, unless env was processed.
+func (c *Consumer) applyIn(ctx context.Context, tx pgx.Tx, env Envelope, h Handler) error {
+	tag, err := tx.Exec(ctx, `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
+		ON CONFLICT DO NOTHING`, c.Group, env.ID)
+	if err != nil {
+		return fmt.Errorf("mark processed: %w", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return nil // already applied
+	}
+	return h(ctx, tx, env)
 }
 
 // Handler returns the handler registered for eventType, for tests.

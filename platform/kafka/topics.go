@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"time"
 
 	kafkago "github.com/segmentio/kafka-go"
 )
@@ -44,12 +45,23 @@ func EnsureTopics(ctx context.Context, brokers []string, topics ...string) error
 	return nil
 }
 
-// Ping checks that a broker answers, for readiness.
+// Ping checks that a broker answers a metadata request, for readiness. A
+// connection alone is not enough: the kernel accepts connections for a
+// broker that is paused (SIGSTOP) or still loading its log.
 func Ping(ctx context.Context, brokers []string) error {
 	var d kafkago.Dialer
 	conn, err := d.DialContext(ctx, "tcp", brokers[0])
 	if err != nil {
 		return err
 	}
-	return conn.Close()
+	defer conn.Close()
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		deadline = time.Now().Add(2 * time.Second)
+	}
+	if err := conn.SetDeadline(deadline); err != nil {
+		return err
+	}
+	_, err = conn.Brokers()
+	return err
 }

@@ -77,15 +77,25 @@ type Subgraph struct {
 }
 
 // Main runs spec until SIGINT/SIGTERM and exits non-zero on failure. With the
-// argument "seed" it sets up the database, seeds demo data and exits.
+// argument "seed" it sets up the database, seeds demo data and exits; with
+// "replay-parked [event-id…]" it replays the parked events and exits.
 func Main(spec Spec) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var err error
-	if len(os.Args) > 1 && os.Args[1] == "seed" {
-		err = SeedOnly(ctx, spec, os.Getenv)
-	} else {
+	command := ""
+	if len(os.Args) > 1 {
+		command = os.Args[1]
+	}
+	switch command {
+	case "":
 		err = Run(ctx, spec, os.Getenv)
+	case "seed":
+		err = SeedOnly(ctx, spec, os.Getenv)
+	case "replay-parked":
+		err = ReplayParked(ctx, spec, os.Getenv, os.Stdout, os.Args[2:]...)
+	default:
+		err = fmt.Errorf("unknown command %q (usage: %s [seed | replay-parked [event-id…]])", command, os.Args[0])
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", spec.Name, err)

@@ -3,26 +3,31 @@ package stack
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"time"
 )
 
-// startRouter runs Hive Gateway on the committed supergraph.
+// startRouter runs Hive Gateway on the committed supergraph, supervised.
 func (s *Stack) startRouter(ctx context.Context) error {
-	cmd := exec.Command("node", "node_modules/.bin/hive-gateway", "supergraph", "../supergraph/supergraph.graphql")
-	cmd.Dir = filepath.Join(s.opts.Root, "router")
-	cmd.Env = append(os.Environ(), fmt.Sprintf("PORT=%d", s.opts.RouterPort), "LOG_JSON=1")
-	for k, v := range s.opts.Env {
-		cmd.Env = append(cmd.Env, k+"="+v)
+	p := &supervised{
+		name: Router,
+		command: func() *exec.Cmd {
+			cmd := exec.Command("node", "node_modules/.bin/hive-gateway", "supergraph", "../supergraph/supergraph.graphql")
+			cmd.Dir = filepath.Join(s.opts.Root, "router")
+			cmd.Env = s.processEnv(Router, map[string]string{"PORT": fmt.Sprint(s.opts.RouterPort), "LOG_JSON": "1"})
+			return cmd
+		},
+		ready: func(ctx context.Context) error {
+			return waitHTTP(ctx, fmt.Sprintf("http://localhost:%d/readiness", s.opts.RouterPort), 60*time.Second)
+		},
 	}
-	if err := s.spawn("router", cmd); err != nil {
+	if err := s.supervise(p); err != nil {
 		return err
 	}
-	if err := waitHTTP(ctx, fmt.Sprintf("http://localhost:%d/readiness", s.opts.RouterPort), 60*time.Second); err != nil {
-		return fmt.Errorf("router not ready (log: %s): %w", s.logPath("router"), err)
+	if err := s.WaitReady(ctx, Router); err != nil {
+		return err
 	}
-	s.logf("%-13s ready on %s (log %s)", "router", s.RouterURL(), s.logPath("router"))
+	s.logf("%-13s ready on %s (log %s)", Router, s.RouterURL(), s.logPath(Router))
 	return nil
 }

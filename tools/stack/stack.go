@@ -1,7 +1,9 @@
 // Package stack starts the whole Purra system on one machine: the embedded
-// Kafka broker (in this process), every subgraph binary with its seed data,
-// and the router. `make run` and the end-to-end tests both use it, so the
-// tests run exactly what a developer runs.
+// Kafka broker (bin/devkafka, persisting under .run/kafka), every subgraph
+// binary with its seed data, and the router, each a process under a
+// supervisor that restarts what crashes. `make run`, the end-to-end tests and
+// the fault tests all use it, so the tests run exactly what a developer runs;
+// the fault tests kill, pause and restart its processes (control.go).
 package stack
 
 import (
@@ -23,8 +25,6 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/purra/supergraph/platform/config"
-	"github.com/purra/supergraph/platform/kafka"
-	"github.com/purra/supergraph/platform/kafka/embedded"
 	"github.com/purra/supergraph/tools/smtpsink"
 )
 
@@ -45,8 +45,14 @@ type Options struct {
 	RouterPort int
 	LogLevel   string
 	Log        io.Writer // progress lines
-	// Env is added to every subgraph's environment.
+	// Env is added to every process's environment.
 	Env map[string]string
+	// ProcessEnv adds to (and overrides Env in) one process's environment,
+	// keyed by process name: a subgraph, "kafka" or "router". Fault tests
+	// shorten timeouts with it, e.g. {"inventory": {"RESERVATION_TTL": "20s"}}.
+	ProcessEnv map[string]map[string]string
+	// Restart is the supervisor's backoff; zero means DefaultRestartPolicy.
+	Restart RestartPolicy
 }
 
 // Subgraph is one entry of supergraph/subgraphs.json.
@@ -72,10 +78,14 @@ type Stack struct {
 	opts      Options
 	Subgraphs []Subgraph
 	Brokers   []string
-	broker    *embedded.Broker
 	mail      *smtpsink.Sink
-	mu        sync.Mutex
-	procs     map[string]*proc
+
+	mu    sync.Mutex
+	procs map[string]*supervised
+	// stopping is closed by Stop: the supervisor restarts nothing after it.
+	stopping chan struct{}
+	stopOnce sync.Once
+	wg       sync.WaitGroup // one per supervisor goroutine
 }
 
 // RouterURL is the one endpoint clients use.
@@ -102,11 +112,14 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if o.LogLevel == "" {
 		o.LogLevel = "info"
 	}
+	if o.Restart == (RestartPolicy{}) {
+		o.Restart = DefaultRestartPolicy
+	}
 	subgraphs, err := LoadSubgraphs(o.Root)
 	if err != nil {
 		return nil, fmt.Errorf("subgraph list: %w", err)
 	}
-	s := &Stack{opts: o, Subgraphs: subgraphs, procs: map[string]*proc{}}
+	s := &Stack{opts: o, Subgraphs: subgraphs, procs: map[string]*supervised{}, stopping: make(chan struct{})}
 	defer func() {
 		if err != nil {
 			s.Stop()
@@ -115,7 +128,7 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err := s.checkPortsFree(); err != nil {
 		return nil, err
 	}
-	if err := s.startKafka(); err != nil {
+	if err := s.startKafka(ctx); err != nil {
 		return nil, err
 	}
 	if s.mail, err = smtpsink.Start(SMTPAddr, mailboxAddr); err != nil {
@@ -131,13 +144,13 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 		return nil, err
 	}
 	for _, sg := range subgraphs {
-		if err := s.StartSubgraph(ctx, sg.Name); err != nil {
+		if err := s.startSubgraph(sg); err != nil {
 			return nil, err
 		}
 	}
 	for _, sg := range subgraphs {
-		if err := waitHTTP(ctx, sg.Base()+"/readyz", 60*time.Second); err != nil {
-			return nil, fmt.Errorf("%s not ready (log: %s): %w", sg.Name, s.logPath(sg.Name), err)
+		if err := s.WaitReady(ctx, sg.Name); err != nil {
+			return nil, err
 		}
 	}
 	if err := s.startRouter(ctx); err != nil {
@@ -162,24 +175,6 @@ func (s *Stack) checkPortsFree() error {
 		}
 		l.Close()
 	}
-	return nil
-}
-
-func (s *Stack) externalKafka() bool { return os.Getenv("KAFKA_BROKERS") != "" }
-
-// startKafka starts the embedded broker in this process unless KAFKA_BROKERS
-// points at a real cluster.
-func (s *Stack) startKafka() error {
-	if s.externalKafka() {
-		s.Brokers = strings.Split(os.Getenv("KAFKA_BROKERS"), ",")
-		return nil
-	}
-	b, err := embedded.Start(embedded.Config{Addr: config.EmbeddedKafkaAddr, Partitions: kafka.Partitions})
-	if err != nil {
-		return err
-	}
-	s.broker, s.Brokers = b, b.Addrs()
-	s.logf("embedded kafka on %s", strings.Join(s.Brokers, ","))
 	return nil
 }
 
@@ -212,21 +207,27 @@ func postgresURL() string {
 	return "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
 }
 
-// env is a subgraph's environment.
-func (s *Stack) env(sg Subgraph) []string {
-	env := os.Environ()
-	vars := map[string]string{
+// subgraphEnv is a subgraph's environment.
+func (s *Stack) subgraphEnv(sg Subgraph) []string {
+	return s.processEnv(sg.Name, map[string]string{
 		"HTTP_ADDR":     sg.Addr(),
 		"POSTGRES_DB":   s.opts.DBPrefix + sg.Name,
 		"REDIS_URL":     s.opts.RedisURL,
 		"KAFKA_BROKERS": strings.Join(s.Brokers, ","),
 		"LOG_LEVEL":     s.opts.LogLevel,
-	}
-	for k, v := range s.opts.Env {
-		vars[k] = v
-	}
-	for k, v := range vars {
-		env = append(env, k+"="+v)
+	})
+}
+
+// processEnv is this process's environment plus base, then Options.Env, then
+// the process's own Options.ProcessEnv (later wins).
+func (s *Stack) processEnv(name string, base map[string]string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	env := os.Environ()
+	for _, vars := range []map[string]string{base, s.opts.Env, s.opts.ProcessEnv[name]} {
+		for k, v := range vars {
+			env = append(env, k+"="+v)
+		}
 	}
 	return env
 }

@@ -1,5 +1,6 @@
 // Command stack runs the whole system for development (`make run`): the
-// embedded Kafka, every subgraph with seed data and the router on :4000.
+// embedded Kafka, every subgraph with seed data and the router on :4000,
+// restarting any of them that crashes, until Ctrl-C.
 package main
 
 import (
@@ -33,12 +34,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "stack:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("\nPurra is up. Playground: %s (open it in a browser)\nSeed logins (password Purra@2026): rahul@purra.in (customer), amit@purra.in (retailer), vikram@purra.in (owner of TechHub)\nEmails sent by notifications: http://127.0.0.1:8025/messages. Logs: .run/logs/. Ctrl-C stops everything.\n", s.RouterURL())
-	if name := s.Wait(ctx); name != "" {
-		fmt.Fprintf(os.Stderr, "stack: %s exited unexpectedly (see .run/logs/%s.log); stopping\n", name, name)
-		s.Stop()
-		os.Exit(1)
-	}
+	fmt.Printf("\nPurra is up. Playground: %s (open it in a browser)\nSeed logins (password Purra@2026): rahul@purra.in (customer), amit@purra.in (retailer), vikram@purra.in (owner of TechHub)\nEmails sent by notifications: http://127.0.0.1:8025/messages. Logs: .run/logs/. Kafka data: %s.\nA crashed process is restarted; Ctrl-C stops everything (KEEP_DATA=1 make run resumes from where it stopped).\n", s.RouterURL(), s.KafkaDataDir())
+	<-ctx.Done()
 	fmt.Println("stopping…")
 	s.Stop()
 }
