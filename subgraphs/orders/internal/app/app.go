@@ -38,6 +38,10 @@ type Config struct {
 	ClaimStaleAfter time.Duration `env:"CHECKOUT_CLAIM_STALE_AFTER" envDefault:"10s"`
 	// How often orders' clock settles due orders and abandons dead checkouts.
 	SettleInterval time.Duration `env:"SETTLE_INTERVAL" envDefault:"1s"`
+	// Test-only fault hook, off by default: a checkout pauses this long after
+	// holding the stock and the coupon and before writing its order, so that
+	// the fault suite (e2e/faults) can kill orders mid-checkout exactly there.
+	FaultPauseBeforePlace time.Duration `env:"ORDERS_FAULT_PAUSE_BEFORE_PLACE"`
 }
 
 // maxDuplicateWait keeps the duplicate-key wait under the router's 5 s

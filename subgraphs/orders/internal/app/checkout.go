@@ -223,6 +223,14 @@ func (a *App) place(ctx context.Context, id auth.Identity, c order.Checkout, ord
 		}
 	}
 
+	if d := a.cfg.FaultPauseBeforePlace; d > 0 { // test-only: see Config
+		a.log.WarnContext(ctx, "fault injection: pausing before placing the order", "order_id", orderID, "for", d)
+		select {
+		case <-ctx.Done():
+		case <-time.After(d):
+		}
+	}
+
 	// 4. One transaction: the order, its items, order.placed (+ COD's confirmation).
 	if err := a.store.Place(ctx, o, id.Subject); err != nil {
 		a.compensate(ctx, orderID, coupon != "")
