@@ -91,9 +91,9 @@ type Order struct {
 	PaymentDueBy *time.Time
 	// SettleAt is when orders' own clock next settles the order (see
 	// settle.go); nil once nothing is left to settle.
-	SettleAt *time.Time
-	PlacedAt time.Time
-	UpdatedAt    time.Time
+	SettleAt  *time.Time
+	PlacedAt  time.Time
+	UpdatedAt time.Time
 
 	changes []Change
 }

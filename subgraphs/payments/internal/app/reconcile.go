@@ -140,7 +140,9 @@ func (a *App) reconcilePayment(ctx context.Context, p *payment.Payment) error {
 		case st.Status == "failed":
 			return a.repair(ctx, p.ID, store.LogEntry{Action: ActionFailureRecorded, ProviderRef: st.ID,
 				Detail: "the provider failed it; its webhook never reached payments"},
-				func(p *payment.Payment) payment.Effects { return p.Fail("payment failed (found by reconciliation)", a.now()) })
+				func(p *payment.Payment) payment.Effects {
+					return p.Fail("payment failed (found by reconciliation)", a.now())
+				})
 		}
 	}
 	return nil
