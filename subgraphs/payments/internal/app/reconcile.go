@@ -27,7 +27,8 @@ import (
 //   - failure_recorded: a payment the provider failed, still waiting here;
 //   - unmatched_matched / orphan_refunded: a capture webhook that matched no
 //     payment is applied once its payment is known, or refunded in full
-//     through the provider when it stays unmatched.
+//     through the provider when it stays unmatched for orphanAfter ×
+//     ReconcileAfter.
 
 // Reconciliation actions (the metric's label and the log's action).
 const (
@@ -44,6 +45,12 @@ const ReasonOrphanCapture = "captured for no order of Purra's: refunded by recon
 
 // reconcileBatch bounds one round.
 const reconcileBatch = 100
+
+// orphanAfter (× ReconcileAfter) is how long a capture must stay unmatched
+// before it is refunded as an orphan: far longer than it takes the
+// reconciliation to record a lost provider order (one round past
+// ReconcileAfter), so money of a payment of ours is never refunded twice.
+const orphanAfter = 10
 
 // Metrics are the reconciliation's Prometheus metrics.
 type Metrics struct {
@@ -225,7 +232,7 @@ func (a *App) settleUnmatched(ctx context.Context, u store.UnmatchedCapture) err
 		entry.Action, entry.PaymentID, entry.Detail = ActionUnmatchedMatched, p.ID, "capture webhook matched its payment later"
 		return a.resolveUnmatched(ctx, tx, u, entry)
 	})
-	if err != nil || matched {
+	if err != nil || matched || time.Since(u.SeenAt) < orphanAfter*a.ReconcileAfter {
 		return err
 	}
 	prov, ok := a.providers[u.Provider]

@@ -55,6 +55,7 @@ type UnmatchedCapture struct {
 	ProviderPaymentID string
 	ProviderOrderID   string
 	AmountPaise       int64
+	SeenAt            time.Time
 }
 
 // RecordUnmatched remembers a capture webhook that matched no payment (once).
@@ -70,14 +71,14 @@ func (s *Store) RecordUnmatched(ctx context.Context, u UnmatchedCapture) error {
 // Unmatched lists up to limit unresolved unmatched captures first seen
 // more than olderThan ago.
 func (s *Store) Unmatched(ctx context.Context, olderThan time.Duration, limit int) ([]UnmatchedCapture, error) {
-	rows, err := s.db.Query(ctx, `SELECT provider, provider_payment_id, provider_order_id, amount_paise FROM unmatched_captures
+	rows, err := s.db.Query(ctx, `SELECT provider, provider_payment_id, provider_order_id, amount_paise, seen_at FROM unmatched_captures
 		WHERE resolved_at IS NULL AND seen_at < now() - $1::interval ORDER BY seen_at LIMIT $2`, olderThan, limit)
 	if err != nil {
 		return nil, fmt.Errorf("unmatched captures: %w", err)
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (UnmatchedCapture, error) {
 		var u UnmatchedCapture
-		return u, r.Scan(&u.Provider, &u.ProviderPaymentID, &u.ProviderOrderID, &u.AmountPaise)
+		return u, r.Scan(&u.Provider, &u.ProviderPaymentID, &u.ProviderOrderID, &u.AmountPaise, &u.SeenAt)
 	})
 }
 
