@@ -92,7 +92,20 @@ func TestOrdersPausedLongerThanTheReservation(t *testing.T) {
 	wg.Go(func() { buy(variants[0], "never@sandbox", "CANCELLED") })
 	wg.Wait()
 	require.Len(t, orders, 5)
-
+	// Freeze orders once payments has every order's provider order: the slow
+	// buyers then pay (2 s later) well before their deadline, while orders
+	// can hear of neither their captures nor the expiries.
+	db := openDBs(t)
+	ids := make([]string, len(orders))
+	for i, o := range orders {
+		ids[i] = o.order.ID
+	}
+	require.Eventually(t, func() bool {
+		var n int
+		_ = db.Conn("payments").QueryRow(ctx, `SELECT count(*) FROM payments WHERE order_id = ANY($1::uuid[])
+			AND provider_order_id IS NOT NULL`, ids).Scan(&n)
+		return n == len(ids)
+	}, 20*time.Second, 20*time.Millisecond)
 	require.NoError(t, sys.Pause("orders"))
 	time.Sleep(20 * time.Second) // slow payments complete (2 s), reservations expire (12 s)
 	require.NoError(t, sys.Resume("orders"))
@@ -105,13 +118,12 @@ func TestOrdersPausedLongerThanTheReservation(t *testing.T) {
 	}
 	wg.Wait()
 
-	ids := make([]string, len(orders))
+	ids = make([]string, len(orders))
 	for i, o := range orders {
 		ids[i] = o.order.ID
 		got := o.shopper.AwaitStatus(t, o.order.ID, 60*time.Second, "CONFIRMED", "CANCELLED")
 		require.Equal(t, o.want, got, "order %s", o.order.OrderNumber)
 	}
-	db := openDBs(t)
 	var late int
 	require.NoError(t, db.Conn("orders").QueryRow(ctx, `SELECT count(*) FROM orders
 		WHERE id = ANY($1::uuid[]) AND cancellation_reason = 'payment not received in time'`, ids).Scan(&late))
