@@ -60,3 +60,32 @@ func (a *App) OrderStatusChanged(ctx context.Context, tx pgx.Tx, orderID, to str
 	}
 	return false, nil
 }
+
+// PaymentSucceeded pins a paid order's stock in tx as soon as payments
+// reports the capture, whatever orders is doing: a reservation captured in
+// time is committed before the reaper can hand its units to someone else.
+// One that expired is taken again if its units are still there; if not,
+// nothing moves here and orders' commitStock refuses (the order is then
+// cancelled and refunded). Unknown orders (COD has no capture) are no-ops.
+func (a *App) PaymentSucceeded(ctx context.Context, tx pgx.Tx, orderID string) (bool, error) {
+	id, ok := stock.ParseID(orderID)
+	if !ok {
+		return false, fmt.Errorf("%w: order id %q", ErrInvalidEvent, orderID)
+	}
+	moved, err := a.store.ConfirmOrder(ctx, tx, id)
+	if errors.Is(err, store.ErrRetakeShort) {
+		a.log.WarnContext(ctx, "paid order's stock expired and was sold; orders will refund it", "order_id", id)
+		return false, nil
+	}
+	return moved, err
+}
+
+// CheckoutAbandoned releases in tx the reservation of a checkout that died
+// before placing its order (orders' clock found its claim stale).
+func (a *App) CheckoutAbandoned(ctx context.Context, tx pgx.Tx, orderID string) (bool, error) {
+	id, ok := stock.ParseID(orderID)
+	if !ok {
+		return false, fmt.Errorf("%w: order id %q", ErrInvalidEvent, orderID)
+	}
+	return a.store.AbandonOrder(ctx, tx, id)
+}

@@ -2,11 +2,13 @@ package app
 
 import (
 	"context"
+	"errors"
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
 
 	"github.com/purra/supergraph/subgraphs/inventory/internal/stock"
+	"github.com/purra/supergraph/subgraphs/inventory/internal/store"
 )
 
 // ReserveInput is checkout's request for stock.
@@ -57,4 +59,26 @@ func (a *App) ReleaseStock(ctx context.Context, orderID string) (bool, error) {
 		}
 		return nil
 	})
+}
+
+// CommitStock commits the order's reservation before orders confirms the
+// paid order (docs/commerce.md, "Paid in time"): COMMITTED, or CONFLICT
+// STOCK_UNAVAILABLE when it expired and its units were sold meanwhile (the
+// order is then cancelled and refunded), CONFLICT RESERVATION_CLOSED when it
+// was released, NOT_FOUND when inventory never reserved it. Repeating it is
+// harmless. Internal: orders' clock calls it without a shopper.
+func (a *App) CommitStock(ctx context.Context, orderID string) (stock.Reservation, error) {
+	id, ok := stock.ParseID(orderID)
+	if !ok {
+		return stock.Reservation{}, errs.BadInput("orderId", "must be a UUID")
+	}
+	r, err := a.store.Commit(ctx, id)
+	switch {
+	case errors.Is(err, store.ErrRetakeShort):
+		return r, errs.Conflicting("order %s: its reservation expired and the stock was sold meanwhile", id).
+			WithReason(stock.ReasonUnavailable)
+	case errors.Is(err, store.ErrNoReservation):
+		return r, errs.Missing("stock reservation")
+	}
+	return r, err
 }

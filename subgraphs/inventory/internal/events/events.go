@@ -1,5 +1,6 @@
 // Package events holds inventory's inbound consumers: catalog's new variants
-// become stock levels, orders' status changes commit or release reservations.
+// become stock levels, orders' status changes commit or release reservations,
+// a payment's capture pins its order's stock, an abandoned checkout's is released.
 // platform/kafka applies each event once, in the transaction given here.
 package events
 
@@ -19,7 +20,15 @@ import (
 const (
 	VariantCreated     = "variant.created"
 	OrderStatusChanged = "order.status_changed"
+	CheckoutAbandoned  = "order.checkout_abandoned"
+	PaymentSucceeded   = "payment.succeeded"
 )
+
+// orderRef is the part of order.checkout_abandoned and payment.succeeded
+// inventory reads.
+type orderRef struct {
+	OrderID string `json:"orderId"`
+}
 
 // variantCreated is the part of catalog's variant.created inventory reads.
 type variantCreated struct {
@@ -46,6 +55,16 @@ func Register(c *kafka.Consumer, a *app.App, log *slog.Logger) {
 	kafka.Handle(c, kafka.Topic("orders"), OrderStatusChanged,
 		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e orderStatusChanged) error {
 			_, err := a.OrderStatusChanged(ctx, tx, e.OrderID, e.To)
+			return skipInvalid(ctx, log, env, err)
+		})
+	kafka.Handle(c, kafka.Topic("orders"), CheckoutAbandoned,
+		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e orderRef) error {
+			_, err := a.CheckoutAbandoned(ctx, tx, e.OrderID)
+			return skipInvalid(ctx, log, env, err)
+		})
+	kafka.Handle(c, kafka.Topic("payments"), PaymentSucceeded,
+		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e orderRef) error {
+			_, err := a.PaymentSucceeded(ctx, tx, e.OrderID)
 			return skipInvalid(ctx, log, env, err)
 		})
 }

@@ -47,6 +47,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		CommitStock   func(childComplexity int, orderID string) int
 		ReleaseStock  func(childComplexity int, orderID string) int
 		ReserveStock  func(childComplexity int, input model.ReserveStockInput) int
 		Restock       func(childComplexity int, variantID string, quantity int) int
@@ -102,6 +103,7 @@ type MutationResolver interface {
 	SetStockAlert(ctx context.Context, variantID string, threshold int) (*model.StockLevel, error)
 	ReserveStock(ctx context.Context, input model.ReserveStockInput) (*model.StockReservation, error)
 	ReleaseStock(ctx context.Context, orderID string) (bool, error)
+	CommitStock(ctx context.Context, orderID string) (*model.StockReservation, error)
 }
 type ProductVariantResolver interface {
 	Stock(ctx context.Context, obj *model.ProductVariant) (*int, error)
@@ -140,6 +142,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Entity.FindManyProductVariantByIDs(childComplexity, args["reps"].([]*model.ProductVariantByIDsInput)), true
 
+	case "Mutation.commitStock":
+		if e.ComplexityRoot.Mutation.CommitStock == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_commitStock_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CommitStock(childComplexity, args["orderId"].(string)), true
 	case "Mutation.releaseStock":
 		if e.ComplexityRoot.Mutation.ReleaseStock == nil {
 			break
@@ -447,6 +460,14 @@ type Mutation {
   True when this call released it; false when there was nothing to release.
   """
   releaseStock(orderId: ID!): Boolean! @inaccessible @authenticated @callers(services: ["orders"])
+  """
+  Internal (orders, before it confirms a paid order): makes the order's reservation COMMITTED.
+  A RESERVED one commits at once; an EXPIRED one is taken again only if all its units are still
+  available, else CONFLICT (reason STOCK_UNAVAILABLE: the order is cancelled and refunded); a
+  RELEASED one is CONFLICT (reason RESERVATION_CLOSED); an unknown order NOT_FOUND. Repeating it
+  returns the committed reservation. Called by orders' own clock, without a shopper's token.
+  """
+  commitStock(orderId: ID!): StockReservation! @inaccessible @callers(services: ["orders"])
 }
 
 """A purchasable variant (owned by the catalog subgraph); inventory contributes its stock."""
@@ -808,6 +829,20 @@ func (ec *executionContext) field_Entity_findManyProductVariantByIDs_args(ctx co
 		return nil, err
 	}
 	args["reps"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_commitStock_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderId"] = arg0
 	return args, nil
 }
 
@@ -1275,6 +1310,50 @@ func (ec *executionContext) fieldContext_Mutation_releaseStock(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_releaseStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_commitStock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_commitStock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CommitStock(ctx, fc.Args["orderId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StockReservation) graphql.Marshaler {
+			return ec.marshalNStockReservation2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋinventoryᚋinternalᚋgraphᚋmodelᚐStockReservation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_commitStock(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockReservation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_commitStock_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3182,6 +3261,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "releaseStock":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_releaseStock(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commitStock":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_commitStock(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

@@ -70,6 +70,15 @@ func (r *mutationResolver) ReleaseStock(ctx context.Context, orderID string) (bo
 	return r.App.ReleaseStock(ctx, orderID)
 }
 
+// CommitStock is the resolver for the commitStock field.
+func (r *mutationResolver) CommitStock(ctx context.Context, orderID string) (*model.StockReservation, error) {
+	res, err := r.App.CommitStock(ctx, orderID)
+	if err != nil {
+		return nil, err
+	}
+	return toReservation(res), nil
+}
+
 // Stock is the resolver for the stock field.
 func (r *productVariantResolver) Stock(ctx context.Context, obj *model.ProductVariant) (*int, error) {
 	if obj.StoreID == "" {

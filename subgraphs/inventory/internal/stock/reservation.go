@@ -109,7 +109,14 @@ const (
 	ReasonOutOfStock = "OUT_OF_STOCK"
 	ReasonClosed     = "RESERVATION_CLOSED"
 	ReasonMismatch   = "RESERVATION_MISMATCH"
+	// ReasonUnavailable: a paid order's reservation expired and its units
+	// were sold to someone else meanwhile; the order cannot be fulfilled.
+	ReasonUnavailable = "STOCK_UNAVAILABLE"
 )
+
+// ErrClosed: commitStock for a reservation that was released (the order or
+// its checkout was cancelled): nothing may be committed any more.
+var ErrClosed = errs.Conflicting("the order's reservation was released").WithReason(ReasonClosed)
 
 // Shortages lists the lines levels cannot cover (a missing level has
 // nothing to sell), or an OUT_OF_STOCK error naming each of them.
@@ -179,6 +186,22 @@ func (r Reservation) Confirm() (Transition, bool) {
 		return Transition{To: Committed, Changes: r.Changes(-1, 0), Retake: true}, true
 	}
 	return Transition{}, false
+}
+
+// Commit: orders asks, before it confirms a paid order, that the units
+// become the order's for good. Unlike Confirm (an event that may arrive
+// after anything), it answers: a committed reservation commits again (a
+// retry), a released one is ErrClosed; an expired one is taken again from
+// the available stock, which the store checks (ReasonUnavailable when short).
+func (r Reservation) Commit() (Transition, bool, error) {
+	switch r.Status {
+	case Committed:
+		return Transition{}, false, nil
+	case Released:
+		return Transition{}, false, ErrClosed
+	}
+	t, ok := r.Confirm()
+	return t, ok, nil
 }
 
 // Cancel: the order was cancelled. Reserved units become available again;

@@ -134,3 +134,23 @@ func TestTransitions(t *testing.T) {
 		require.Equal(t, *c.want, got, c.name)
 	}
 }
+
+// Commit answers: committed again is a no-op, released is closed, the rest
+// moves as Confirm does (expired: retaken, checked by the store).
+func TestCommit(t *testing.T) {
+	t.Parallel()
+	lines := []Line{{VariantID: va, Quantity: 2}}
+	at := func(s Status) Reservation { return Reservation{OrderID: order, Status: s, Lines: lines} }
+	tr, ok, err := at(Reserved).Commit()
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.Equal(t, Transition{To: Committed, Changes: []Change{{VariantID: va, OnHand: -2, Reserved: -2}}}, tr)
+	tr, ok, err = at(Expired).Commit()
+	require.NoError(t, err)
+	require.True(t, ok && tr.Retake)
+	_, ok, err = at(Committed).Commit()
+	require.NoError(t, err)
+	require.False(t, ok)
+	_, _, err = at(Released).Commit()
+	require.ErrorIs(t, err, ErrClosed)
+}

@@ -107,6 +107,46 @@ func (s *Store) ConfirmOrder(ctx context.Context, tx pgx.Tx, orderID string) (bo
 	return s.onOrder(ctx, tx, orderID, stock.Reservation.Confirm)
 }
 
+// ErrNoReservation: commitStock for an order inventory never reserved.
+var ErrNoReservation = errors.New("no reservation for the order")
+
+// Commit makes the order's reservation COMMITTED in its own transaction and
+// returns it: a reserved one at once, an expired one only if its units are
+// all still available (ErrRetakeShort otherwise), a committed one unchanged.
+// A released one is stock.ErrClosed, an unknown order ErrNoReservation.
+func (s *Store) Commit(ctx context.Context, orderID string) (stock.Reservation, error) {
+	var out stock.Reservation
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		rs, err := reservations(ctx, tx, []string{orderID}, "FOR UPDATE")
+		if err != nil {
+			return err
+		}
+		if len(rs) == 0 {
+			return ErrNoReservation
+		}
+		out = rs[0]
+		_, _, err = out.Commit() // the refusals; the move itself is transition's
+		if err != nil {
+			return err
+		}
+		if _, err := s.transition(ctx, tx, out, "", func(r stock.Reservation) (stock.Transition, bool) {
+			t, ok, _ := r.Commit()
+			return t, ok
+		}); err != nil {
+			return err
+		}
+		out.Status = stock.Committed
+		return nil
+	})
+	return out, err
+}
+
+// AbandonOrder releases in tx the reservation of a checkout that died before
+// placing its order (order.checkout_abandoned). Only a RESERVED one moves.
+func (s *Store) AbandonOrder(ctx context.Context, tx pgx.Tx, orderID string) (bool, error) {
+	return s.onOrder(ctx, tx, orderID, stock.Reservation.Release)
+}
+
 // CancelOrder releases the order's reservation in tx, or returns the units
 // of a committed one to the stock on hand. Anything else is left alone: false.
 func (s *Store) CancelOrder(ctx context.Context, tx pgx.Tx, orderID string) (bool, error) {

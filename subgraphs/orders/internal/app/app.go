@@ -27,25 +27,44 @@ type Config struct {
 	CheckoutPerMinute int `env:"CHECKOUT_RATE_PER_MINUTE" envDefault:"20"`
 	// Upper bound of one checkout saga (it runs to its end even if the client leaves).
 	CheckoutTimeout time.Duration `env:"CHECKOUT_TIMEOUT" envDefault:"45s"`
-	// How long a repeated idempotency key waits for the checkout in progress.
-	DuplicateWait time.Duration `env:"CHECKOUT_DUPLICATE_WAIT" envDefault:"15s"`
-	// A claim older than this belongs to a checkout that died (> CheckoutTimeout + its compensation).
-	ClaimStaleAfter time.Duration `env:"CHECKOUT_CLAIM_STALE_AFTER" envDefault:"2m"`
+	// How long a repeated idempotency key waits for the checkout in progress
+	// before answering CONFLICT/CHECKOUT_IN_PROGRESS: well inside the router's
+	// per-subgraph timeout (5 s, router/gateway.config.mjs), so the shopper's
+	// retry always gets an answer.
+	DuplicateWait time.Duration `env:"CHECKOUT_DUPLICATE_WAIT" envDefault:"3s"`
+	// A live checkout refreshes its claim every quarter of this; a claim not
+	// refreshed for this long belongs to a checkout that died, and a retry
+	// with its key takes it over.
+	ClaimStaleAfter time.Duration `env:"CHECKOUT_CLAIM_STALE_AFTER" envDefault:"10s"`
+	// How often orders' clock settles due orders and abandons dead checkouts.
+	SettleInterval time.Duration `env:"SETTLE_INTERVAL" envDefault:"1s"`
+	// Test-only fault hook, off by default: a checkout pauses this long after
+	// holding the stock and the coupon and before writing its order, so that
+	// the fault suite (e2e/faults) can kill orders mid-checkout exactly there.
+	FaultPauseBeforePlace time.Duration `env:"ORDERS_FAULT_PAUSE_BEFORE_PLACE"`
 }
+
+// maxDuplicateWait keeps the duplicate-key wait under the router's 5 s
+// per-subgraph timeout with room for the rest of the request.
+const maxDuplicateWait = 4 * time.Second
 
 // Validate refuses a configuration that would misbehave.
 func (c Config) Validate() error {
 	switch {
 	case c.CODMaxOrderPaise < 0:
 		return fmt.Errorf("COD_MAX_ORDER_PAISE must not be negative")
-	case c.ReservationTTL < time.Minute || c.ReservationTTL > time.Hour:
-		return fmt.Errorf("RESERVATION_TTL must be between 1m and 1h")
+	case c.ReservationTTL < 10*time.Second || c.ReservationTTL > time.Hour:
+		return fmt.Errorf("RESERVATION_TTL must be between 10s and 1h")
 	case c.CheckoutPerMinute < 1:
 		return fmt.Errorf("CHECKOUT_RATE_PER_MINUTE must be at least 1")
-	case c.CheckoutTimeout <= 0 || c.DuplicateWait <= 0:
-		return fmt.Errorf("CHECKOUT_TIMEOUT and CHECKOUT_DUPLICATE_WAIT must be positive")
-	case c.ClaimStaleAfter <= c.CheckoutTimeout+2*compensationTimeout:
-		return fmt.Errorf("CHECKOUT_CLAIM_STALE_AFTER must exceed CHECKOUT_TIMEOUT by %s", 2*compensationTimeout)
+	case c.CheckoutTimeout <= 0 || c.DuplicateWait <= 0 || c.DuplicateWait > maxDuplicateWait:
+		return fmt.Errorf("CHECKOUT_TIMEOUT must be positive and CHECKOUT_DUPLICATE_WAIT 0–%s", maxDuplicateWait)
+	case c.ClaimStaleAfter < 2*time.Second || c.ClaimStaleAfter > 20*time.Second:
+		// ≤ 20 s: a dead checkout's coupon hold is released within a minute
+		// (abandoned after 2 × this, plus a tick and the event's trip).
+		return fmt.Errorf("CHECKOUT_CLAIM_STALE_AFTER must be 2s–20s")
+	case c.SettleInterval < 10*time.Millisecond || c.SettleInterval > 10*time.Second:
+		return fmt.Errorf("SETTLE_INTERVAL must be 10ms–10s")
 	}
 	return nil
 }
@@ -62,10 +81,11 @@ type App struct {
 	log     *slog.Logger
 	cfg     Config
 	now     func() time.Time
+	wake    chan struct{} // nudges the clock (settle.go)
 }
 
 // New returns the use cases.
 func New(st *store.Store, rc *remote.Clients, limiter *cache.Limiter, log *slog.Logger, cfg Config) *App {
-	return &App{store: st, remote: rc, limiter: limiter, log: log, cfg: cfg,
+	return &App{store: st, remote: rc, limiter: limiter, log: log, cfg: cfg, wake: make(chan struct{}, 1),
 		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }

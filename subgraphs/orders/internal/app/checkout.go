@@ -19,6 +19,11 @@ import (
 // compensationTimeout bounds the undo of a failed checkout.
 const compensationTimeout = 15 * time.Second
 
+// takeoverCompensation bounds the undo of a dead checkout by the retry that
+// takes over its key: the retry must answer within the router's timeout,
+// and the abandoned event releases the rest anyway.
+const takeoverCompensation = 1500 * time.Millisecond
+
 // ErrCheckoutInProgress: a checkout with the same idempotency key is still
 // running after DuplicateWait; retrying later returns its order.
 var ErrCheckoutInProgress = errs.Conflicting("a checkout with this idempotency key is still in progress; retry shortly").
@@ -50,9 +55,16 @@ func (a *App) Checkout(ctx context.Context, in order.CheckoutInput) (o *order.Or
 	}
 	// From here the saga runs to its end even if the client goes away:
 	// stopping half-way would leave a reservation behind.
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.CheckoutTimeout)
+	tctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.cfg.CheckoutTimeout)
 	defer cancel()
+	sctx, stopSaga := context.WithCancelCause(tctx)
+	defer stopSaga(nil)
+	stop := a.heartbeat(sctx, stopSaga, id.Subject, c.IdempotencyKey, orderID)
 	o, err = a.place(sctx, id, c, orderID)
+	stop()
+	if err != nil && errors.Is(context.Cause(sctx), errClaimLost) {
+		err = errClaimLost
+	}
 	if err == nil {
 		return o, false, nil
 	}
@@ -61,13 +73,48 @@ func (a *App) Checkout(ctx context.Context, in order.CheckoutInput) (o *order.Or
 	if rerr := a.store.ReleaseClaim(rctx, id.Subject, c.IdempotencyKey, orderID); rerr != nil {
 		a.log.ErrorContext(rctx, "checkout claim not released", "order_id", orderID, "err", rerr)
 	}
-	if errors.Is(err, store.ErrDuplicateKey) { // lost to a checkout that took over our stale claim
+	if errors.Is(err, store.ErrDuplicateKey) || errors.Is(err, store.ErrClaimLost) || errors.Is(err, errClaimLost) {
+		// Declared dead (stalled past the staleness) and taken over: the
+		// call that took over answers with the order.
 		o, lerr := a.store.OrderByKey(rctx, id.Subject, c.IdempotencyKey)
 		if lerr == nil && o != nil {
 			return o, true, nil
 		}
+		return nil, false, ErrCheckoutInProgress
 	}
 	return nil, false, err
+}
+
+// errClaimLost: the heartbeat found the claim taken over and stopped the saga.
+var errClaimLost = errors.New("checkout claim taken over while running")
+
+// heartbeat refreshes the claim of (user, key) for orderID every quarter of
+// ClaimStaleAfter while the saga runs, so that only a checkout that really
+// stopped (crashed, or its process paused) looks dead. If the claim was
+// taken over meanwhile it cancels the saga (with errClaimLost as the cause).
+// The returned stop ends it.
+func (a *App) heartbeat(ctx context.Context, cancel context.CancelCauseFunc, userID, key, orderID string) (stop func()) {
+	hctx, hcancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(a.cfg.ClaimStaleAfter / 4)
+		defer t.Stop()
+		for {
+			select {
+			case <-hctx.Done():
+				return
+			case <-t.C:
+			}
+			alive, err := a.store.HeartbeatClaim(hctx, userID, key, orderID)
+			if err == nil && !alive {
+				a.log.WarnContext(hctx, "checkout claim taken over: stopping", "order_id", orderID)
+				cancel(errClaimLost)
+				return
+			}
+		}
+	}()
+	return func() { hcancel(); <-done }
 }
 
 // claim makes this call the only checkout running for (user, key) and
@@ -97,13 +144,15 @@ func (a *App) claim(ctx context.Context, userID, key string) (orderID string, ex
 			return "", o, err
 		}
 		if ok && cl.Stale {
-			took, err := a.store.TakeOverClaim(ctx, userID, key, cl.OrderID, newID.String())
+			took, err := a.store.TakeOverClaim(ctx, userID, key, cl.OrderID, newID.String(), a.now())
 			if err != nil {
 				return "", nil, err
 			}
 			if took {
-				// Its checkout died mid-way: undo whatever it may have reserved.
-				a.compensate(context.WithoutCancel(ctx), cl.OrderID, true)
+				// Its checkout died mid-way: order.checkout_abandoned (written
+				// with the takeover) releases what it held; releasing it here
+				// too, briefly, frees a once-per-user coupon for this retry.
+				a.compensateWithin(ctx, takeoverCompensation, cl.OrderID, true)
 				return newID.String(), nil, nil
 			}
 			continue
@@ -156,7 +205,8 @@ func (a *App) place(ctx context.Context, id auth.Identity, c order.Checkout, ord
 	o.ID = orderID
 	if o.Status == order.PendingPayment {
 		due := now.Add(a.cfg.ReservationTTL)
-		o.PaymentDueBy = &due
+		settle := due.Add(order.SettleMargin)
+		o.PaymentDueBy, o.SettleAt = &due, &settle
 	}
 
 	// 3. Hold the stock, then the coupon; undo on failure.
@@ -170,6 +220,14 @@ func (a *App) place(ctx context.Context, id auth.Identity, c order.Checkout, ord
 		if err := a.remote.HoldCoupon(ctx, orderID, coupon, q.Totals.Subtotal); err != nil {
 			a.compensate(ctx, orderID, !refused(err))
 			return nil, err
+		}
+	}
+
+	if d := a.cfg.FaultPauseBeforePlace; d > 0 { // test-only: see Config
+		a.log.WarnContext(ctx, "fault injection: pausing before placing the order", "order_id", orderID, "for", d)
+		select {
+		case <-ctx.Done():
+		case <-time.After(d):
 		}
 	}
 
@@ -197,8 +255,13 @@ func refused(err error) bool {
 // so releasing something never held is harmless. Should inventory stay
 // unreachable, the reservation still expires with its TTL.
 func (a *App) compensate(ctx context.Context, orderID string, coupon bool) {
-	// Its own deadline: the saga's may be what just ran out.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), compensationTimeout)
+	a.compensateWithin(ctx, compensationTimeout, orderID, coupon)
+}
+
+// compensateWithin is compensate with its own deadline d (the saga's may be
+// what just ran out).
+func (a *App) compensateWithin(ctx context.Context, d time.Duration, orderID string, coupon bool) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d)
 	defer cancel()
 	if coupon {
 		if err := a.remote.ReleaseCouponHold(ctx, orderID); err != nil {

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -75,23 +74,21 @@ func (a *App) change(ctx context.Context, id, action string, buyerToo bool, fn f
 // Inbound events. Each runs in the consumer's transaction (with its dedupe
 // mark) and is order-tolerant: see the order methods.
 
-// PaymentSucceeded confirms the paid order (PAID, then CONFIRMED);
-// capturedAt is when payments recorded the capture.
-func (a *App) PaymentSucceeded(ctx context.Context, tx pgx.Tx, p order.PaymentSucceeded, capturedAt time.Time) error {
+// PaymentSucceeded makes the pending order PAID; orders' clock then
+// commits its stock (settle.go) and confirms or cancels it.
+func (a *App) PaymentSucceeded(ctx context.Context, tx pgx.Tx, p order.PaymentSucceeded) error {
 	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error {
-		err := o.PaymentSucceeded(p.AmountPaise, capturedAt, a.now())
-		switch {
-		case errors.Is(err, order.ErrAmountMismatch):
+		err := o.PaymentSucceeded(p.AmountPaise, a.now())
+		if errors.Is(err, order.ErrAmountMismatch) {
 			// Never confirm an order paid for a different amount: it stays
-			// pending, is cancelled when its reservation expires, and payments
+			// pending, the clock cancels it past its deadline, and payments
 			// refunds the capture then.
 			a.log.ErrorContext(ctx, "payment amount mismatch: order left pending", "order_id", p.OrderID,
 				"payment_id", p.PaymentID, "err", err)
 			return nil
-		case errors.Is(err, order.ErrLateCapture):
-			a.log.WarnContext(ctx, "late payment: order left to expire and be refunded", "order_id", p.OrderID,
-				"payment_id", p.PaymentID, "err", err)
-			return nil
+		}
+		if err == nil && o.Status == order.Paid {
+			a.wakeClock()
 		}
 		return err
 	})
@@ -107,9 +104,13 @@ func (a *App) PaymentRefunded(ctx context.Context, tx pgx.Tx, p order.PaymentRef
 	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error { return o.PaymentRefunded(p.Full, p.Reason, a.now()) })
 }
 
-// ReservationExpired cancels an order still unpaid when its stock was released.
+// ReservationExpired asks the clock to settle an order still unpaid when
+// its stock was released (it asks payments before deciding anything).
 func (a *App) ReservationExpired(ctx context.Context, tx pgx.Tx, p order.ReservationExpired) error {
-	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error { return o.ReservationExpired(a.now()) })
+	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error {
+		defer a.wakeClock()
+		return o.ReservationExpired(a.now())
+	})
 }
 
 func (a *App) onEvent(ctx context.Context, tx pgx.Tx, orderID string, fn func(*order.Order) error) error {

@@ -25,8 +25,8 @@ const (
 // its event processed.
 func Register(c *kafka.Consumer, a *app.App) {
 	payments, inventory := kafka.Topic("payments"), kafka.Topic("inventory")
-	kafka.Handle(c, payments, PaymentSucceeded, func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, p order.PaymentSucceeded) error {
-		return a.PaymentSucceeded(ctx, tx, p, env.OccurredAt) // when captured, not when delivered here
+	kafka.Handle(c, payments, PaymentSucceeded, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentSucceeded) error {
+		return a.PaymentSucceeded(ctx, tx, p)
 	})
 	kafka.Handle(c, payments, PaymentFailed, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentFailed) error {
 		return a.PaymentFailed(ctx, tx, p)

@@ -132,3 +132,16 @@ type PaymentRefunded struct {
 type ReservationExpired struct {
 	OrderID string `json:"orderId"`
 }
+
+// CheckoutAbandoned: a checkout died (its process crashed or stalled) after
+// it may have reserved stock and held a coupon for OrderID, and before it
+// placed the order. Inventory releases the reservation and promotions the
+// hold, within seconds instead of their TTLs.
+type CheckoutAbandoned struct {
+	OrderID string    `json:"orderId"`
+	UserID  string    `json:"userId"`
+	At      time.Time `json:"at"`
+}
+
+func (CheckoutAbandoned) EventType() string { return "order.checkout_abandoned" }
+func (CheckoutAbandoned) EventVersion() int { return 1 }

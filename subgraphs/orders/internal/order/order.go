@@ -89,8 +89,11 @@ type Order struct {
 	// PaymentDueBy is when the stock reservation expires; cleared once the
 	// order leaves PENDING_PAYMENT.
 	PaymentDueBy *time.Time
-	PlacedAt     time.Time
-	UpdatedAt    time.Time
+	// SettleAt is when orders' own clock next settles the order (see
+	// settle.go); nil once nothing is left to settle.
+	SettleAt  *time.Time
+	PlacedAt  time.Time
+	UpdatedAt time.Time
 
 	changes []Change
 }
@@ -128,17 +131,13 @@ func (o *Order) advance(to Status, at time.Time, note string) error {
 	if o.Status == PendingPayment {
 		o.PaymentDueBy = nil
 	}
+	o.SettleAt = nil
+	if to == Paid {
+		o.SettleAt = &at // the clock commits its stock next
+	}
 	o.Status = to
 	o.UpdatedAt = at
 	return nil
-}
-
-// PaymentCaptured confirms a pending prepaid order: PAID, then CONFIRMED.
-func (o *Order) PaymentCaptured(at time.Time) error {
-	if err := o.advance(Paid, at, ""); err != nil {
-		return err
-	}
-	return o.advance(Confirmed, at, "")
 }
 
 // Pack marks the order packed.
@@ -175,27 +174,19 @@ func (o *Order) Refund(reason string, at time.Time) error { return o.advance(Ref
 // ErrAmountMismatch: a captured amount differs from the order's total.
 var ErrAmountMismatch = errors.New("captured amount differs from the order total")
 
-// ErrLateCapture: the payment was captured after the order's stock
-// reservation had expired, so the stock may be sold to someone else.
-var ErrLateCapture = errors.New("payment captured after the reservation expired")
-
-// PaymentSucceeded confirms a pending order whose payment was captured at
-// capturedAt. A capture for an order that was cancelled meanwhile changes
-// nothing: payments sees the cancellation and refunds it. Neither does a
-// capture after the payment deadline (ErrLateCapture): the reservation is
-// gone, the order is cancelled when inventory reports the expiry, and
-// payments refunds it then.
-func (o *Order) PaymentSucceeded(amountPaise int64, capturedAt, at time.Time) error {
+// PaymentSucceeded records that the order's payment was captured: a
+// pending order becomes PAID, whenever the money came (in time or not);
+// orders' clock then asks inventory to commit the stock before CONFIRMED
+// (settle.go). A capture for an order cancelled meanwhile changes nothing:
+// payments sees the cancellation and refunds it.
+func (o *Order) PaymentSucceeded(amountPaise int64, at time.Time) error {
 	if o.Status != PendingPayment {
 		return nil
 	}
 	if amountPaise != o.Totals.Total {
 		return fmt.Errorf("order %s: %w (captured %d, total %d)", o.ID, ErrAmountMismatch, amountPaise, o.Totals.Total)
 	}
-	if o.PaymentDueBy != nil && capturedAt.After(*o.PaymentDueBy) {
-		return fmt.Errorf("order %s: %w (captured %s, due by %s)", o.ID, ErrLateCapture, capturedAt, o.PaymentDueBy)
-	}
-	return o.PaymentCaptured(at)
+	return o.advance(Paid, at, "")
 }
 
 // PaymentFailed cancels a pending order whose payment failed.
@@ -213,15 +204,6 @@ func (o *Order) PaymentRefunded(full bool, reason string, at time.Time) error {
 		return nil
 	}
 	return o.Refund(clip(reason, 500), at)
-}
-
-// ReservationExpired cancels an order still waiting for its payment when
-// its stock reservation ran out.
-func (o *Order) ReservationExpired(at time.Time) error {
-	if o.Status != PendingPayment {
-		return nil
-	}
-	return o.Cancel("payment not received in time", at)
 }
 
 // clip shortens s to at most n runes.

@@ -53,7 +53,7 @@ func TestCanTransitionEveryPair(t *testing.T) {
 func move(o *order.Order, to order.Status, at time.Time) error {
 	switch to {
 	case order.Paid:
-		return o.PaymentCaptured(at) // PAID then CONFIRMED: checked separately
+		return o.PaymentSucceeded(o.Totals.Total, at) // and then CONFIRMED once the stock is committed: settle_test.go
 	case order.Confirmed:
 		return errors.New("no direct method")
 	case order.Packed:
@@ -98,20 +98,29 @@ func TestOrderMethodsFollowTheTable(t *testing.T) {
 	}
 }
 
-func TestPaymentCapturedConfirmsThroughPaid(t *testing.T) {
+// A capture makes the order PAID and due for the clock at once; the stock
+// commit then confirms it: two status changes, two events.
+func TestPaymentThenStockConfirmsThroughPaid(t *testing.T) {
 	t.Parallel()
 	at := time.Now().UTC()
 	due := at.Add(time.Minute)
-	o := &order.Order{ID: "o1", Status: order.PendingPayment, Payment: order.PaymentMethod{Type: order.Card}, PaymentDueBy: &due}
-	if err := o.PaymentCaptured(at); err != nil {
+	o := &order.Order{ID: "o1", Status: order.PendingPayment, Payment: order.PaymentMethod{Type: order.Card}, PaymentDueBy: &due,
+		Totals: order.Totals{Total: 500}}
+	if err := o.PaymentSucceeded(500, at); err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != order.Paid || o.PaymentDueBy != nil || o.SettleAt == nil || !o.SettleAt.Equal(at) {
+		t.Fatalf("after capture: %s due=%v settle=%v", o.Status, o.PaymentDueBy, o.SettleAt)
+	}
+	if err := o.StockCommitted(at); err != nil {
 		t.Fatal(err)
 	}
 	ch := o.Changes()
 	if o.Status != order.Confirmed || len(ch) != 2 || ch[0].To != order.Paid || ch[1].From != order.Paid || ch[1].To != order.Confirmed {
 		t.Fatalf("status %s, changes %+v", o.Status, ch)
 	}
-	if o.PaymentDueBy != nil {
-		t.Fatal("payment deadline kept after payment")
+	if o.SettleAt != nil {
+		t.Fatal("a confirmed order has nothing left to settle")
 	}
 	evs := o.StatusChangedEvents()
 	if len(evs) != 2 || evs[0].From != order.PendingPayment || evs[1].To != order.Confirmed {
@@ -133,16 +142,16 @@ func TestInboundEventsAreOrderTolerant(t *testing.T) {
 		apply func(*order.Order) error
 		want  order.Status
 	}{
-		{"succeeded pending", order.PendingPayment, func(o *order.Order) error { return o.PaymentSucceeded(1000, at, at) }, order.Confirmed},
-		{"succeeded cancelled", order.Cancelled, func(o *order.Order) error { return o.PaymentSucceeded(1000, at, at) }, order.Cancelled},
-		{"succeeded twice", order.Confirmed, func(o *order.Order) error { return o.PaymentSucceeded(1000, at, at) }, order.Confirmed},
+		{"succeeded pending", order.PendingPayment, func(o *order.Order) error { return o.PaymentSucceeded(1000, at) }, order.Paid},
+		{"succeeded cancelled", order.Cancelled, func(o *order.Order) error { return o.PaymentSucceeded(1000, at) }, order.Cancelled},
+		{"succeeded twice", order.Confirmed, func(o *order.Order) error { return o.PaymentSucceeded(1000, at) }, order.Confirmed},
 		{"failed pending", order.PendingPayment, func(o *order.Order) error { return o.PaymentFailed("declined", at) }, order.Cancelled},
 		{"failed after success", order.Confirmed, func(o *order.Order) error { return o.PaymentFailed("declined", at) }, order.Confirmed},
 		{"full refund shipped", order.Shipped, func(o *order.Order) error { return o.PaymentRefunded(true, "damaged", at) }, order.Refunded},
 		{"partial refund", order.Delivered, func(o *order.Order) error { return o.PaymentRefunded(false, "one item", at) }, order.Delivered},
 		{"refund of cancelled", order.Cancelled, func(o *order.Order) error { return o.PaymentRefunded(true, "late capture", at) }, order.Cancelled},
 		{"refund twice", order.Refunded, func(o *order.Order) error { return o.PaymentRefunded(true, "again", at) }, order.Refunded},
-		{"expired pending", order.PendingPayment, func(o *order.Order) error { return o.ReservationExpired(at) }, order.Cancelled},
+		{"expired pending: settled by the clock, not cancelled", order.PendingPayment, func(o *order.Order) error { return o.ReservationExpired(at) }, order.PendingPayment},
 		{"expired confirmed", order.Confirmed, func(o *order.Order) error { return o.ReservationExpired(at) }, order.Confirmed},
 	}
 	for _, c := range cases {
@@ -157,15 +166,14 @@ func TestInboundEventsAreOrderTolerant(t *testing.T) {
 		})
 	}
 	o := mk(order.PendingPayment)
-	if err := o.PaymentSucceeded(999, at, at); !errors.Is(err, order.ErrAmountMismatch) || o.Status != order.PendingPayment {
+	if err := o.PaymentSucceeded(999, at); !errors.Is(err, order.ErrAmountMismatch) || o.Status != order.PendingPayment {
 		t.Fatalf("amount mismatch: %v %s", err, o.Status)
 	}
-	due := at.Add(time.Minute)
+	// However late it came, money for a pending order makes it PAID: the
+	// stock commit decides whether it can still be delivered.
+	due := at.Add(-time.Hour)
 	o.PaymentDueBy = &due
-	if err := o.PaymentSucceeded(1000, due.Add(time.Second), at); !errors.Is(err, order.ErrLateCapture) || o.Status != order.PendingPayment {
+	if err := o.PaymentSucceeded(1000, at); err != nil || o.Status != order.Paid {
 		t.Fatalf("late capture: %v %s", err, o.Status)
-	}
-	if err := o.PaymentSucceeded(1000, due, at); err != nil || o.Status != order.Confirmed {
-		t.Fatalf("capture at the deadline: %v %s", err, o.Status)
 	}
 }

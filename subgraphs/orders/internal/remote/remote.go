@@ -16,14 +16,15 @@ import (
 
 // Clients are the subgraphs orders calls.
 type Clients struct {
-	cart, users, promotions, inventory, catalog *subgraph.Client
+	cart, users, promotions, inventory, catalog, payments *subgraph.Client
 }
 
 // New returns clients for the subgraphs; client (service.Deps.Subgraph)
 // makes one that carries orders' service credential.
 func New(client func(name string) *subgraph.Client) *Clients {
 	c := client
-	return &Clients{cart: c("cart"), users: c("users"), promotions: c("promotions"), inventory: c("inventory"), catalog: c("catalog")}
+	return &Clients{cart: c("cart"), users: c("users"), promotions: c("promotions"), inventory: c("inventory"), catalog: c("catalog"),
+		payments: c("payments")}
 }
 
 type money struct {
@@ -197,6 +198,32 @@ func (c *Clients) HoldCoupon(ctx context.Context, orderID, code string, subtotal
 func (c *Clients) ReleaseCouponHold(ctx context.Context, orderID string) error {
 	return c.promotions.Do(ctx, `mutation($orderId: ID!) { releaseCouponHold(orderId: $orderId) }`,
 		map[string]any{"orderId": orderID}, nil, subgraph.Idempotent())
+}
+
+// Orders' clock asks these without a shopper (As("")): the fields are
+// internal (@inaccessible), answered to subgraphs only.
+
+// CommitStock asks inventory to commit orderID's reservation before the
+// paid order is confirmed: nil when committed; a CONFLICT (STOCK_UNAVAILABLE,
+// RESERVATION_CLOSED) or NOT_FOUND when it never will be. Idempotent.
+func (c *Clients) CommitStock(ctx context.Context, orderID string) error {
+	return c.inventory.Do(ctx, `mutation($orderId: ID!) { commitStock(orderId: $orderId) { status } }`,
+		map[string]any{"orderId": orderID}, nil, subgraph.Idempotent(), subgraph.As(""))
+}
+
+// PaymentState asks payments whether money was captured for orderID.
+func (c *Clients) PaymentState(ctx context.Context, orderID string) (order.PaymentState, error) {
+	var out struct {
+		State struct {
+			Captured      bool  `json:"captured"`
+			CapturedPaise int64 `json:"capturedPaise"`
+		} `json:"orderPaymentState"`
+	}
+	if err := c.payments.Do(ctx, `query($orderId: ID!) { orderPaymentState(orderId: $orderId) { captured capturedPaise } }`,
+		map[string]any{"orderId": orderID}, &out, subgraph.Idempotent(), subgraph.As("")); err != nil {
+		return order.PaymentState{}, fmt.Errorf("payment state of order %s: %w", orderID, err)
+	}
+	return order.PaymentState{Captured: out.State.Captured, AmountPaise: out.State.CapturedPaise}, nil
 }
 
 // StoreIDsOwnedBy lists the stores ownerID owns (catalog).

@@ -8,8 +8,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
 
 	"github.com/purra/supergraph/platform/servicetest"
 )
@@ -474,6 +476,86 @@ func TestCheckoutTakesOverAStaleClaim(t *testing.T) {
 			t.Errorf("dead checkout's holds kept: %+v %+v", w.reserved[dead], w.holds[dead])
 		}
 	})
+	if len(e.outbox(dead, "order.checkout_abandoned")) != 1 {
+		t.Fatal("the takeover did not publish order.checkout_abandoned for the dead checkout")
+	}
+}
+
+// A checkout whose process died leaves its claim: orders' clock declares it
+// abandoned once its heartbeat is 2 × the staleness old, and publishes
+// order.checkout_abandoned (inventory and promotions release what it held).
+// A claim with a recent heartbeat stays.
+func TestClockAbandonsDeadCheckouts(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	dead, alive := uuid.NewString(), uuid.NewString()
+	if _, err := e.d.DB.Exec(context.Background(), `INSERT INTO checkout_claims (user_id, idempotency_key, order_id, claimed_at)
+		VALUES ($1, 'dead-claim-1', $2, now() - interval '21 seconds'), ($1, 'live-claim-1', $3, now() - interval '5 seconds')`,
+		e.rahul, dead, alive); err != nil {
+		t.Fatal(err)
+	}
+	n, err := e.parts.App.AbandonDeadCheckouts(context.Background())
+	if err != nil || n != 1 {
+		t.Fatalf("abandoned %d: %v", n, err)
+	}
+	evs := e.outbox(dead, "order.checkout_abandoned")
+	if len(evs) != 1 || e.rows(`SELECT count(*) FROM checkout_claims WHERE order_id = $1`, alive) != 1 ||
+		e.rows(`SELECT count(*) FROM checkout_claims`) != 1 {
+		t.Fatalf("abandoned events %d, claims %d", len(evs), e.rows(`SELECT count(*) FROM checkout_claims`))
+	}
+	if n, _ := e.parts.App.AbandonDeadCheckouts(context.Background()); n != 0 {
+		t.Fatal("abandoned twice")
+	}
+}
+
+// A live checkout keeps its claim fresh: a retry while it runs longer than
+// the staleness gets CONFLICT CHECKOUT_IN_PROGRESS within its short wait,
+// never a takeover; the first call then places the one order.
+func TestCheckoutHeartbeatKeepsASlowCheckoutAlive(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, "CHECKOUT_CLAIM_STALE_AFTER", "2s", "CHECKOUT_DUPLICATE_WAIT", "300ms")
+	e.fillCart(e.rahul, "", cable, 1)
+	// Under the subgraph client's 3 s timeout, over the 2 s staleness.
+	e.w.set(func(w *world) { w.delay["quote"] = 2800 * time.Millisecond })
+	first := make(chan checkoutOut, 1)
+	go func() {
+		var out checkoutOut
+		if r := e.do(e.customer(e.rahul), checkoutMutation, checkoutInput("slow-checkout-1"), &out); len(r.Errors) > 0 {
+			t.Errorf("first checkout: %+v", r.Errors)
+		}
+		first <- out
+	}()
+	time.Sleep(2300 * time.Millisecond)
+	start := time.Now()
+	errCode(t, e.do(e.customer(e.rahul), checkoutMutation, checkoutInput("slow-checkout-1"), nil), "CONFLICT", "", "CHECKOUT_IN_PROGRESS")
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("the retry waited %s", d)
+	}
+	o := <-first
+	if o.Checkout.Order.Status != "PENDING_PAYMENT" || e.rows(`SELECT count(*) FROM orders`) != 1 || e.w.count("reserveStock") != 1 {
+		t.Fatalf("first checkout: %+v, %d orders", o, e.rows(`SELECT count(*) FROM orders`))
+	}
+}
+
+// A checkout that stalled past the staleness (its process paused) and was
+// taken over must not place its order when it resumes: it releases what it
+// reserved and answers CHECKOUT_IN_PROGRESS.
+func TestStalledCheckoutLosesItsClaim(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, "CHECKOUT_CLAIM_STALE_AFTER", "2s")
+	e.fillCart(e.rahul, "FLAT500", cable, 1)
+	e.w.set(func(w *world) { w.delay["holdCoupon"] = time.Second })
+	done := make(chan servicetest.Response, 1)
+	go func() { done <- e.do(e.customer(e.rahul), checkoutMutation, checkoutInput("stalled-1"), nil) }()
+	require.Eventually(t, func() bool { return e.w.count("reserveStock") == 1 }, 5*time.Second, 10*time.Millisecond)
+	if _, err := e.d.DB.Exec(context.Background(), `UPDATE checkout_claims SET order_id = $1`, uuid.NewString()); err != nil {
+		t.Fatal(err)
+	}
+	errCode(t, <-done, "CONFLICT", "", "CHECKOUT_IN_PROGRESS")
+	if e.rows(`SELECT count(*) FROM orders`) != 0 || e.w.activeReservations() != 0 || e.w.pendingHolds() != 0 {
+		t.Fatalf("left behind: %d orders, %d reservations, %d holds", e.rows(`SELECT count(*) FROM orders`),
+			e.w.activeReservations(), e.w.pendingHolds())
+	}
 }
 
 // A checkout still in progress makes a duplicate wait, then give up with CONFLICT.

@@ -52,7 +52,8 @@ func newEnv(t *testing.T, vars ...string) *env {
 	overrides := map[string]string{
 		"CART_SUBGRAPH_URL": fake.URL + "/cart", "USERS_SUBGRAPH_URL": fake.URL + "/users",
 		"PROMOTIONS_SUBGRAPH_URL": fake.URL + "/promotions", "INVENTORY_SUBGRAPH_URL": fake.URL + "/inventory",
-		"CATALOG_SUBGRAPH_URL": fake.URL + "/catalog", "CHECKOUT_RATE_PER_MINUTE": "1000",
+		"CATALOG_SUBGRAPH_URL": fake.URL + "/catalog", "PAYMENTS_SUBGRAPH_URL": fake.URL + "/payments",
+		"CHECKOUT_RATE_PER_MINUTE": "1000",
 	}
 	for i := 0; i+1 < len(vars); i += 2 {
 		overrides[vars[i]] = vars[i+1]

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -31,9 +32,12 @@ type world struct {
 	holds     map[string]*fakeHold        // by order id
 	coupons   map[string]fakeCoupon       // by code
 	owners    map[string][]string         // store ids by owner id
+	captured  map[string]int64            // payments: paise captured by order id
 
-	// Failure injection: answer HTTP 500 to these operations.
-	down map[string]bool
+	// Failure injection: answer HTTP 500 to these operations; answer these
+	// others only after a delay.
+	down  map[string]bool
+	delay map[string]time.Duration
 	// Calls counts the operations received; auth records whether every call
 	// carried an Authorization header.
 	calls   map[string]int
@@ -59,7 +63,7 @@ type fakeVariant struct {
 
 type fakeReservation struct {
 	lines  map[string]int
-	status string // RESERVED, RELEASED
+	status string // RESERVED, COMMITTED, RELEASED, EXPIRED
 }
 
 type fakeHold struct {
@@ -77,7 +81,8 @@ type fakeCoupon struct {
 func newWorld(t *testing.T) *world {
 	return &world{t: t, carts: map[string]*fakeCart{}, addresses: map[string][]fakeAddress{}, variants: map[string]fakeVariant{},
 		stock: map[string]int{}, reserved: map[string]*fakeReservation{}, holds: map[string]*fakeHold{},
-		coupons: map[string]fakeCoupon{}, owners: map[string][]string{}, down: map[string]bool{}, calls: map[string]int{}}
+		coupons: map[string]fakeCoupon{}, owners: map[string][]string{}, down: map[string]bool{}, calls: map[string]int{},
+		captured: map[string]int64{}, delay: map[string]time.Duration{}}
 }
 
 // activeReservations counts reservations still holding stock.
@@ -156,6 +161,10 @@ func (w *world) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		args[a.Name] = v
 	}
 	user := subject(r.Header.Get("Authorization"))
+	w.mu.Lock()
+	d := w.delay[f.Name]
+	w.mu.Unlock()
+	time.Sleep(d)
 
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -188,6 +197,11 @@ func (w *world) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	case "inventory.releaseStock":
 		w.releaseStock(args["orderId"].(string))
 		data = true
+	case "inventory.commitStock":
+		data, gerr = w.commitStock(args["orderId"].(string))
+	case "payments.orderPaymentState":
+		id := args["orderId"].(string)
+		data = map[string]any{"captured": w.captured[id] > 0, "capturedPaise": w.captured[id]}
 	case "catalog.storeIdsOwnedBy":
 		ids := w.owners[args["ownerId"].(string)]
 		if ids == nil {
@@ -348,6 +362,39 @@ func (w *world) releaseStock(orderID string) {
 		w.stock[id] += q
 	}
 	r.status = "RELEASED"
+}
+
+// commitStock answers as inventory does: an expired reservation is taken
+// again while its units are there.
+func (w *world) commitStock(orderID string) (any, *gqlError) {
+	r := w.reserved[orderID]
+	switch {
+	case r == nil:
+		return nil, coded("NOT_FOUND", "", "stock reservation not found")
+	case r.status == "RELEASED":
+		return nil, coded("CONFLICT", "RESERVATION_CLOSED", "released")
+	case r.status == "EXPIRED":
+		for id, q := range r.lines {
+			if w.stock[id] < q {
+				return nil, coded("CONFLICT", "STOCK_UNAVAILABLE", "sold meanwhile")
+			}
+		}
+		for id, q := range r.lines {
+			w.stock[id] -= q
+		}
+	}
+	r.status = "COMMITTED"
+	return map[string]any{"status": "COMMITTED"}, nil
+}
+
+// expire does what inventory's reaper does to orderID's reservation.
+func (w *world) expire(orderID string) {
+	if r := w.reserved[orderID]; r != nil && r.status == "RESERVED" {
+		for id, q := range r.lines {
+			w.stock[id] += q
+		}
+		r.status = "EXPIRED"
+	}
 }
 
 func (w *world) holdCoupon(in map[string]any) (any, *gqlError) {

@@ -69,6 +69,6 @@ func BuildParts(_ context.Context, d *service.Deps) (*service.Subgraph, *Parts, 
 	return &service.Subgraph{
 		Schema:     schema,
 		Middleware: []func(http.Handler) http.Handler{graph.Middleware(a)},
-		Workers:    []func(ctx context.Context) error{feed.Run},
+		Workers:    []func(ctx context.Context) error{feed.Run, a.RunClock},
 	}, &Parts{App: a, Hub: hub}, nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -15,7 +16,8 @@ import (
 
 // Place writes a new order in one transaction: its number, the order, its
 // items, its first history entries, order.placed (and order.status_changed
-// for an order confirmed at once), and drops the checkout's claim. o.ID
+// for an order confirmed at once), and drops the checkout's claim, which
+// must still be this checkout's (ErrClaimLost otherwise, nothing written). o.ID
 // must be set; o.Number and the item ids are assigned here.
 // ErrDuplicateKey when the user already has an order with the key.
 func (s *Store) Place(ctx context.Context, o *order.Order, actor string) error {
@@ -40,12 +42,12 @@ func (s *Store) Place(ctx context.Context, o *order.Order, actor string) error {
 		if _, err := tx.Exec(ctx, `INSERT INTO orders (id, order_number, user_id, idempotency_key, status,
 			payment_method, upi_vpa, coupon_code, shipping_address, store_ids, subtotal_paise,
 			automatic_discount_paise, coupon_discount_paise, cgst_paise, sgst_paise, igst_paise, gst_paise,
-			shipping_paise, total_paise, payment_due_by, placed_at, updated_at)
+			shipping_paise, total_paise, payment_due_by, settle_at, placed_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, nullif($7, ''), nullif($8, ''), $9, $10::uuid[], $11, $12, $13, $14,
-			        $15, $16, $17, $18, $19, $20, $21, $22)`,
+			        $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
 			o.ID, o.Number, o.UserID, o.IdempotencyKey, o.Status, o.Payment.Type, o.Payment.UPIVPA, o.CouponCode,
 			addr, o.StoreIDs, t.Subtotal, t.AutomaticDiscount, t.CouponDiscount, t.CGST, t.SGST, t.IGST, t.GST,
-			t.Shipping, t.Total, o.PaymentDueBy, o.PlacedAt, o.UpdatedAt); err != nil {
+			t.Shipping, t.Total, o.PaymentDueBy, o.SettleAt, o.PlacedAt, o.UpdatedAt); err != nil {
 			return err
 		}
 		rows := make([][]any, len(o.Items))
@@ -64,10 +66,16 @@ func (s *Store) Place(ctx context.Context, o *order.Order, actor string) error {
 		if err := s.saveChanges(ctx, tx, o, actor); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `DELETE FROM checkout_claims WHERE user_id = $1 AND idempotency_key = $2 AND order_id = $3`,
+		tag, err := tx.Exec(ctx, `DELETE FROM checkout_claims WHERE user_id = $1 AND idempotency_key = $2 AND order_id = $3`,
 			o.UserID, o.IdempotencyKey, o.ID)
+		if err == nil && tag.RowsAffected() != 1 {
+			return ErrClaimLost // declared dead meanwhile: its reservation is being released
+		}
 		return err
 	})
+	if errors.Is(err, ErrClaimLost) {
+		return err
+	}
 	if pg.IsUniqueViolation(err, "orders_user_idempotency_key") {
 		return ErrDuplicateKey
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/purra/supergraph/platform/pg"
 
@@ -174,15 +175,24 @@ func (s *Store) ClaimCheckout(ctx context.Context, userID, key, orderID string, 
 	return c, true, nil
 }
 
-// TakeOverClaim moves a stale claim from oldOrderID to newOrderID; false
-// when someone else changed it first.
-func (s *Store) TakeOverClaim(ctx context.Context, userID, key, oldOrderID, newOrderID string) (bool, error) {
-	tag, err := s.db.Exec(ctx, `UPDATE checkout_claims SET order_id = $4, claimed_at = now()
-		WHERE user_id = $1 AND idempotency_key = $2 AND order_id = $3`, userID, key, oldOrderID, newOrderID)
+// TakeOverClaim moves a stale claim from oldOrderID to newOrderID and
+// publishes order.checkout_abandoned for the dead checkout's order, in one
+// transaction; false when someone else changed the claim first.
+func (s *Store) TakeOverClaim(ctx context.Context, userID, key, oldOrderID, newOrderID string, at time.Time) (bool, error) {
+	var took bool
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE checkout_claims SET order_id = $4, claimed_at = now()
+			WHERE user_id = $1 AND idempotency_key = $2 AND order_id = $3`, userID, key, oldOrderID, newOrderID)
+		if err != nil || tag.RowsAffected() != 1 {
+			return err
+		}
+		took = true
+		return s.abandoned(ctx, tx, order.CheckoutAbandoned{OrderID: oldOrderID, UserID: userID, At: at})
+	})
 	if err != nil {
 		return false, fmt.Errorf("take over checkout claim: %w", err)
 	}
-	return tag.RowsAffected() == 1, nil
+	return took, nil
 }
 
 // ReleaseClaim drops orderID's claim of (user, key) after a failed checkout.

@@ -6,7 +6,9 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -36,11 +38,16 @@ var ErrNotFound = errs.Missing("order")
 // ErrDuplicateKey: the user already placed an order with this idempotency key.
 var ErrDuplicateKey = errs.Conflicting("idempotency key already used").WithReason("DUPLICATE_IDEMPOTENCY_KEY")
 
+// ErrClaimLost: the checkout's claim was taken over (its heartbeat stopped
+// long enough for another call or the clock to declare it dead), so it must
+// not place its order; it undoes what it reserved instead.
+var ErrClaimLost = errors.New("checkout claim was taken over")
+
 const orderCols = `o.id, o.order_number, o.user_id, o.idempotency_key, o.status, o.payment_method,
 	coalesce(o.upi_vpa, ''), coalesce(o.coupon_code, ''), o.shipping_address, o.store_ids::text[],
 	o.subtotal_paise, o.automatic_discount_paise, o.coupon_discount_paise, o.cgst_paise, o.sgst_paise,
 	o.igst_paise, o.gst_paise, o.shipping_paise, o.total_paise, coalesce(o.tracking_number, ''),
-	coalesce(o.carrier, ''), coalesce(o.cancellation_reason, ''), o.payment_due_by, o.placed_at, o.updated_at`
+	coalesce(o.carrier, ''), coalesce(o.cancellation_reason, ''), o.payment_due_by, o.settle_at, o.placed_at, o.updated_at`
 
 func scanOrder(row pgx.Row) (*order.Order, error) {
 	var o order.Order
@@ -49,7 +56,7 @@ func scanOrder(row pgx.Row) (*order.Order, error) {
 	err := row.Scan(&o.ID, &o.Number, &o.UserID, &o.IdempotencyKey, &o.Status, &o.Payment.Type, &o.Payment.UPIVPA,
 		&o.CouponCode, &addr, &o.StoreIDs, &t.Subtotal, &t.AutomaticDiscount, &t.CouponDiscount, &t.CGST, &t.SGST,
 		&t.IGST, &t.GST, &t.Shipping, &t.Total, &o.TrackingNumber, &o.Carrier, &o.CancellationReason,
-		&o.PaymentDueBy, &o.PlacedAt, &o.UpdatedAt)
+		&o.PaymentDueBy, &o.SettleAt, &o.PlacedAt, &o.UpdatedAt)
 	if err != nil {
 		return nil, err
 	}
@@ -57,11 +64,16 @@ func scanOrder(row pgx.Row) (*order.Order, error) {
 		return nil, fmt.Errorf("decode address of order %s: %w", o.ID, err)
 	}
 	o.PlacedAt, o.UpdatedAt = o.PlacedAt.UTC(), o.UpdatedAt.UTC()
-	if o.PaymentDueBy != nil {
-		u := o.PaymentDueBy.UTC()
-		o.PaymentDueBy = &u
-	}
+	o.PaymentDueBy, o.SettleAt = utc(o.PaymentDueBy), utc(o.SettleAt)
 	return &o, nil
+}
+
+func utc(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
 }
 
 const itemCols = `i.id, i.order_id, i.variant_id, i.store_id, i.sku, i.title, i.unit_price_paise, i.quantity,

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -35,7 +36,8 @@ func summarize(o *order.Order) statusSummary {
 }
 
 // Update locks order id, lets change decide what happens to it and saves
-// the result with its events, in one transaction. ErrNotFound when there is
+// the result with its events, in one transaction (act.Action "" for the
+// system's own changes: orders' clock). ErrNotFound when there is
 // no such order; change's error aborts without writing anything. When the
 // caller is an admin, the change is audited as act in the same transaction.
 func (s *Store) Update(ctx context.Context, id, actor string, act AdminAction, change func(*order.Order) error) (*order.Order, error) {
@@ -47,8 +49,8 @@ func (s *Store) Update(ctx context.Context, id, actor string, act AdminAction, c
 			before = summarize(o)
 			return change(o)
 		})
-		if err != nil || len(o.Changes()) == 0 {
-			return err
+		if err != nil || len(o.Changes()) == 0 || act.Action == "" {
+			return err // an admin's status change is audited; the system's own are not admin actions
 		}
 		return audit.Record(ctx, tx, s.topic, s.service, audit.Entry{
 			Permission: act.Permission, Action: act.Action, TargetType: "Order", TargetID: o.ID,
@@ -76,19 +78,27 @@ func (s *Store) UpdateTx(ctx context.Context, tx pgx.Tx, id, actor string, chang
 		return nil, err
 	}
 	o.Items = items[id]
+	settleBefore := o.SettleAt
 	if err := change(o); err != nil {
 		return nil, err
 	}
-	if len(o.Changes()) == 0 {
+	if len(o.Changes()) == 0 && sameTime(settleBefore, o.SettleAt) {
 		return o, nil // nothing to do (e.g. a late event for a settled order)
 	}
 	if _, err := tx.Exec(ctx, `UPDATE orders SET status = $2, tracking_number = nullif($3, ''), carrier = nullif($4, ''),
-		cancellation_reason = nullif($5, ''), payment_due_by = $6, updated_at = $7 WHERE id = $1`,
-		o.ID, o.Status, o.TrackingNumber, o.Carrier, o.CancellationReason, o.PaymentDueBy, o.UpdatedAt); err != nil {
+		cancellation_reason = nullif($5, ''), payment_due_by = $6, settle_at = $7, updated_at = $8 WHERE id = $1`,
+		o.ID, o.Status, o.TrackingNumber, o.Carrier, o.CancellationReason, o.PaymentDueBy, o.SettleAt, o.UpdatedAt); err != nil {
 		return nil, fmt.Errorf("update order %s: %w", id, err)
 	}
 	if err := s.saveChanges(ctx, tx, o, actor); err != nil {
 		return nil, err
 	}
 	return o, nil
+}
+
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
 }

@@ -55,6 +55,14 @@ type App struct {
 	MaxCallAttempts int
 	// RefundsPerMinute limits refundPayment per caller.
 	RefundsPerMinute int
+	// FaultPauseAfterProviderOrder (tests only, 0 = off) pauses the call
+	// worker between creating a provider order and recording it.
+	FaultPauseAfterProviderOrder time.Duration
+	// ReconcileAfter: a payment still unsettled this long after it was
+	// created is compared with its provider (reconcile.go).
+	ReconcileAfter time.Duration
+	// Metrics counts reconciliation actions (nil: not counted).
+	Metrics *Metrics
 }
 
 // New returns the use cases.

@@ -92,16 +92,33 @@ func (a *App) makeCall(ctx context.Context, c store.Call) error {
 	}
 	switch c.Kind {
 	case payment.CallCreateOrder:
-		if p.Status != payment.StatusCreated || p.ProviderOrderID != "" || p.OrderCancelled {
+		if p.ProviderOrderID != "" {
 			return a.finish(ctx, c, "", nil)
 		}
-		o, err := prov.CreateOrder(ctx, provider.OrderRequest{
+		req := provider.OrderRequest{
 			PaymentID: p.ID, OrderID: p.OrderID, OrderNumber: p.OrderNumber, AmountPaise: p.Amount, Currency: "INR",
 			Method: p.Method, UpiVpa: p.UpiVpa,
-		})
-		if err != nil {
-			return err
 		}
+		var o provider.Order
+		found := false
+		if c.Attempts > 1 {
+			// An earlier attempt may have created it before its answer was
+			// lost (a crash, a timeout): find it rather than create another.
+			if o, found, err = prov.FindOrder(ctx, req); err != nil {
+				return err
+			}
+		}
+		if !found {
+			if p.Status != payment.StatusCreated || p.OrderCancelled {
+				return a.finish(ctx, c, "", nil) // nothing to pay for any more, and nothing was created
+			}
+			if o, err = prov.CreateOrder(ctx, req); err != nil {
+				return err
+			}
+			a.faultPause(ctx, "after creating the provider order", p.ID)
+		}
+		// Recorded whatever happened to the order meanwhile, so that a
+		// capture against it is recognised (and refunded if cancelled).
 		return a.finish(ctx, c, "", func(p *payment.Payment, _ *payment.Refund) payment.Effects {
 			return p.ProviderOrderCreated(o.ID, a.now())
 		})
@@ -140,6 +157,21 @@ func (a *App) makeCall(ctx context.Context, c store.Call) error {
 		})
 	}
 	return &provider.Error{Code: "UNKNOWN_CALL", Description: string(c.Kind), Permanent: true}
+}
+
+// faultPause holds the call worker for FaultPauseAfterProviderOrder (a
+// test-only knob, off by default: PAYMENTS_FAULT_PAUSE_AFTER_PROVIDER_ORDER)
+// at a point no outside fault can hit reliably, so that the fault suite can
+// kill payments between creating a provider order and recording it.
+func (a *App) faultPause(ctx context.Context, where, paymentID string) {
+	if a.FaultPauseAfterProviderOrder <= 0 {
+		return
+	}
+	a.log.WarnContext(ctx, "fault injection: pausing "+where, "payment_id", paymentID, "for", a.FaultPauseAfterProviderOrder)
+	select {
+	case <-ctx.Done():
+	case <-time.After(a.FaultPauseAfterProviderOrder):
+	}
 }
 
 // finish applies fn (nil: no change) to the locked payment (and the call's

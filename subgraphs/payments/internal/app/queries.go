@@ -35,3 +35,19 @@ func (a *App) VisibleOnly(ctx context.Context, ps []*payment.Payment) ([]*paymen
 	}
 	return out, nil
 }
+
+// OrderPaymentState tells orders' clock whether money was captured for
+// orderID (an attempt CAPTURED for the order's total; a capture of another
+// amount is refunded and does not count). Internal: asked without a shopper.
+func (a *App) OrderPaymentState(ctx context.Context, orderID string) (captured bool, paise int64, err error) {
+	ps, err := a.store.PaymentsByOrderIDs(ctx, []string{orderID})
+	if err != nil {
+		return false, 0, err
+	}
+	for _, p := range ps[orderID] {
+		if p.Status == payment.StatusCaptured && p.Captured == p.Amount {
+			return true, p.Captured, nil
+		}
+	}
+	return false, 0, nil
+}

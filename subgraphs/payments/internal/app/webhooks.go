@@ -58,6 +58,15 @@ func (a *App) ApplyWebhook(ctx context.Context, prov payment.Provider, ev provid
 		return WebhookIgnored, nil
 	}
 	if errors.Is(err, errUnknown) {
+		if ev.Type == provider.EventPaymentCaptured && ev.ProviderPaymentID != "" {
+			// Money taken for no payment we know (yet): kept for the
+			// reconciliation, which applies it once its payment is known
+			// or refunds it (reconcile.go).
+			if err := a.store.RecordUnmatched(ctx, store.UnmatchedCapture{Provider: prov, ProviderPaymentID: ev.ProviderPaymentID,
+				ProviderOrderID: ev.ProviderOrderID, AmountPaise: ev.AmountPaise}); err != nil {
+				return "", err
+			}
+		}
 		return WebhookUnknown, nil
 	}
 	if err != nil {

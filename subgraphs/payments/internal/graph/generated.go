@@ -64,6 +64,12 @@ type ComplexityRoot struct {
 		Payments func(childComplexity int) int
 	}
 
+	OrderPaymentState struct {
+		Captured      func(childComplexity int) int
+		CapturedPaise func(childComplexity int) int
+		OrderID       func(childComplexity int) int
+	}
+
 	Payment struct {
 		Amount            func(childComplexity int) int
 		CapturedAmount    func(childComplexity int) int
@@ -85,6 +91,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		OrderPaymentState  func(childComplexity int, orderID string) int
 		Payment            func(childComplexity int, id string) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
@@ -125,6 +132,7 @@ type PaymentResolver interface {
 }
 type QueryResolver interface {
 	Payment(ctx context.Context, id string) (*model.Payment, error)
+	OrderPaymentState(ctx context.Context, orderID string) (*model.OrderPaymentState, error)
 }
 type RefundResolver interface {
 	Payment(ctx context.Context, obj *model.Refund) (*model.Payment, error)
@@ -203,6 +211,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.Payments(childComplexity), true
+
+	case "OrderPaymentState.captured":
+		if e.ComplexityRoot.OrderPaymentState.Captured == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderPaymentState.Captured(childComplexity), true
+	case "OrderPaymentState.capturedPaise":
+		if e.ComplexityRoot.OrderPaymentState.CapturedPaise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderPaymentState.CapturedPaise(childComplexity), true
+	case "OrderPaymentState.orderId":
+		if e.ComplexityRoot.OrderPaymentState.OrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderPaymentState.OrderID(childComplexity), true
 
 	case "Payment.amount":
 		if e.ComplexityRoot.Payment.Amount == nil {
@@ -307,6 +334,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Payment.UpdatedAt(childComplexity), true
 
+	case "Query.orderPaymentState":
+		if e.ComplexityRoot.Query.OrderPaymentState == nil {
+			break
+		}
+
+		args, err := ec.field_Query_orderPaymentState_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OrderPaymentState(childComplexity, args["orderId"].(string)), true
 	case "Query.payment":
 		if e.ComplexityRoot.Query.Payment == nil {
 			break
@@ -488,8 +526,15 @@ var sources = []*ast.Source{
 	{Name: "../../../../schema/payments.graphqls", Input: `extend schema
   @link(
     url: "https://specs.apollo.dev/federation/v2.5"
-    import: ["@key", "@shareable", "@authenticated", "@requiresScopes"]
+    import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@inaccessible"]
   )
+
+"""
+Subgraph-local, enforced by platform/gql before anything executes (docs/security.md): the complete
+list of services ("router", or a subgraph's name) that may call this root field, select this field,
+or resolve this entity type through _entities. Without it, only the router may. Not composed.
+"""
+directive @callers(services: [String!]!) on FIELD_DEFINITION | OBJECT
 
 """gqlgen: resolve every representation of the entity in one call (one SQL query per type)."""
 directive @entityResolver(multi: Boolean) on OBJECT
@@ -517,6 +562,22 @@ type Query {
   for unknown ids.
   """
   payment(id: ID!): Payment @authenticated
+  """
+  Internal (orders' clock, settling an order past its payment deadline): whether money was
+  captured for the order, by any attempt, as payments has recorded it. Asked without a
+  shopper's token; an unknown order is simply not captured.
+  """
+  orderPaymentState(orderId: ID!): OrderPaymentState! @inaccessible @callers(services: ["orders"])
+}
+
+"""Internal: what payments knows of an order's money."""
+type OrderPaymentState @inaccessible {
+  """The order."""
+  orderId: ID!
+  """True when an attempt is CAPTURED for the order (a capture of another amount than the order's total is refunded and does not count)."""
+  captured: Boolean!
+  """The paise captured by that attempt; 0 when not captured."""
+  capturedPaise: Paise!
 }
 
 type Mutation {
@@ -766,6 +827,18 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_payments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderPaymentState(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "orderId":
+		return ec.fieldContext_OrderPaymentState_orderId(ctx, field)
+	case "captured":
+		return ec.fieldContext_OrderPaymentState_captured(ctx, field)
+	case "capturedPaise":
+		return ec.fieldContext_OrderPaymentState_capturedPaise(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderPaymentState", field.Name)
 }
 
 func (ec *executionContext) childFields_Payment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1023,6 +1096,20 @@ func (ec *executionContext) field_Query__entities_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["representations"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_orderPaymentState_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderId"] = arg0
 	return args, nil
 }
 
@@ -1342,6 +1429,75 @@ func (ec *executionContext) fieldContext_Order_payments(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _OrderPaymentState_orderId(ctx context.Context, field graphql.CollectedField, obj *model.OrderPaymentState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderPaymentState_orderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderPaymentState_orderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderPaymentState", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OrderPaymentState_captured(ctx context.Context, field graphql.CollectedField, obj *model.OrderPaymentState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderPaymentState_captured(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Captured, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderPaymentState_captured(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderPaymentState", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OrderPaymentState_capturedPaise(ctx context.Context, field graphql.CollectedField, obj *model.OrderPaymentState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderPaymentState_capturedPaise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CapturedPaise, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNPaise2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderPaymentState_capturedPaise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderPaymentState", field, false, false, "Paise")
 }
 
 func (ec *executionContext) _Payment_id(ctx context.Context, field graphql.CollectedField, obj *model.Payment) (ret graphql.Marshaler) {
@@ -1840,6 +1996,50 @@ func (ec *executionContext) fieldContext_Query_payment(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_payment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_orderPaymentState(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_orderPaymentState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OrderPaymentState(ctx, fc.Args["orderId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrderPaymentState) graphql.Marshaler {
+			return ec.marshalNOrderPaymentState2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐOrderPaymentState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_orderPaymentState(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderPaymentState(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_orderPaymentState_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3612,6 +3812,49 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var orderPaymentStateImplementors = []string{"OrderPaymentState"}
+
+func (ec *executionContext) _OrderPaymentState(ctx context.Context, sel ast.SelectionSet, obj *model.OrderPaymentState) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderPaymentStateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderPaymentState")
+		case "orderId":
+			out.Values[i] = ec._OrderPaymentState_orderId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "captured":
+			out.Values[i] = ec._OrderPaymentState_captured(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "capturedPaise":
+			out.Values[i] = ec._OrderPaymentState_capturedPaise(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var paymentImplementors = []string{"Payment"}
 
 func (ec *executionContext) _Payment(ctx context.Context, sel ast.SelectionSet, obj *model.Payment) graphql.Marshaler {
@@ -3750,6 +3993,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_payment(ctx, field)
+				})
+		case "orderPaymentState":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_orderPaymentState(ctx, field)
 				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -4349,6 +4598,14 @@ func (ec *executionContext) unmarshalNOrderByIDsInput2ᚕᚖgithubᚗcomᚋpurra
 	return res, nil
 }
 
+func (ec *executionContext) marshalNOrderPaymentState2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐOrderPaymentState(ctx context.Context, sel ast.SelectionSet, v *model.OrderPaymentState) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderPaymentState!")
+		return graphql.Null
+	}
+	return ec._OrderPaymentState(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPaise2int64(ctx context.Context, v any) (int64, error) {
 	res, err := graphql.UnmarshalInt64(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -4468,6 +4725,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalN_Any2map(ctx context.Context, v any) (map[string]any, error) {

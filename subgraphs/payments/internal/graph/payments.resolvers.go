@@ -73,6 +73,15 @@ func (r *queryResolver) Payment(ctx context.Context, id string) (*model.Payment,
 	return toPayment(p), nil
 }
 
+// OrderPaymentState is the resolver for the orderPaymentState field.
+func (r *queryResolver) OrderPaymentState(ctx context.Context, orderID string) (*model.OrderPaymentState, error) {
+	captured, paise, err := r.App.OrderPaymentState(ctx, orderID)
+	if err != nil {
+		return nil, err
+	}
+	return &model.OrderPaymentState{OrderID: orderID, Captured: captured, CapturedPaise: paise}, nil
+}
+
 // Payment is the resolver for the payment field.
 func (r *refundResolver) Payment(ctx context.Context, obj *model.Refund) (*model.Payment, error) {
 	// A refund is only reached through a payment the caller sees or refunded.

@@ -251,3 +251,21 @@ func TestCapture_amountMismatchRefunded(t *testing.T) {
 	require.Equal(t, ReasonAmountMismatch, eff.NewRefunds[0].Reason)
 	require.Contains(t, p.FailureReason, "captured 100 paise instead of the order total 10000")
 }
+
+// The provider order is recorded whatever happened meanwhile: a payment
+// failed because its order was cancelled can still be paid against it, and
+// that capture must be recognised (and refunded).
+func TestProviderOrderCreated_anyState(t *testing.T) {
+	t.Parallel()
+	at := time.Now().UTC()
+	p, _ := New(Placed{OrderID: "o", Amount: 100, Method: MethodUPI}, ProviderSandbox, at)
+	p.CancelOrder(at)
+	require.Equal(t, StatusFailed, p.Status)
+	eff := p.ProviderOrderCreated("order_1", at)
+	require.True(t, eff.Changed)
+	require.Equal(t, "order_1", p.ProviderOrderID)
+	require.False(t, p.ProviderOrderCreated("order_2", at).Changed, "the first one stays")
+	eff = p.Capture("pay_1", 100, at)
+	require.Len(t, eff.NewRefunds, 1, "captured for a cancelled order: refunded in full")
+	require.Equal(t, int64(100), eff.NewRefunds[0].Amount)
+}

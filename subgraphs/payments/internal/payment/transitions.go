@@ -32,10 +32,13 @@ func New(in Placed, online Provider, at time.Time) (*Payment, Effects) {
 	return p, eff
 }
 
-// ProviderOrderCreated records the provider's order id (a retried call that
-// finds one already recorded changes nothing).
+// ProviderOrderCreated records the provider's order id whatever the
+// payment's state: an order cancelled (or a payment failed) while the
+// provider order was being created may still be paid against it, and that
+// capture must be recognised to be refunded. A retried call that finds one
+// already recorded changes nothing.
 func (p *Payment) ProviderOrderCreated(providerOrderID string, at time.Time) Effects {
-	if p.ProviderOrderID != "" || p.Status != StatusCreated {
+	if p.ProviderOrderID != "" || providerOrderID == "" {
 		return Effects{}
 	}
 	p.ProviderOrderID, p.UpdatedAt = providerOrderID, at

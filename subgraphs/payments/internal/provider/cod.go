@@ -30,3 +30,9 @@ func (COD) Refund(_ context.Context, req RefundRequest) (RefundResult, error) {
 func (COD) VerifyWebhook(http.Header, []byte) (WebhookEvent, error) {
 	return WebhookEvent{}, errors.Join(ErrBadSignature, errors.New("cash on delivery sends no webhooks"))
 }
+
+// FindOrder: cash on delivery creates no provider orders.
+func (COD) FindOrder(context.Context, OrderRequest) (Order, bool, error) { return Order{}, false, nil }
+
+// OrderPayments: cash on delivery has no provider payments to compare.
+func (COD) OrderPayments(context.Context, string) ([]PaymentState, error) { return nil, nil }

@@ -28,7 +28,24 @@ type Provider interface {
 	// VerifyWebhook checks the signature of a callback over its raw body and
 	// parses it; ErrBadSignature when it was not signed with the secret.
 	VerifyWebhook(h http.Header, body []byte) (WebhookEvent, error)
+	// FindOrder returns the provider order created earlier for req's payment
+	// (a create call whose answer was lost, e.g. to a crash), if any.
+	FindOrder(ctx context.Context, req OrderRequest) (Order, bool, error)
+	// OrderPayments lists the payments made against one of its orders, as
+	// the provider sees them (the reconciliation's view).
+	OrderPayments(ctx context.Context, providerOrderID string) ([]PaymentState, error)
 }
+
+// PaymentState is a payment as its provider knows it.
+type PaymentState struct {
+	ID          string
+	Status      string // Razorpay's: created, authorized, captured, refunded, failed
+	AmountPaise int64
+}
+
+// Captured reports whether the provider holds the money (refunded counts:
+// it was captured).
+func (p PaymentState) Captured() bool { return p.Status == "captured" || p.Status == "refunded" }
 
 // OrderRequest asks for a provider order.
 type OrderRequest struct {

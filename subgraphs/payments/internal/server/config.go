@@ -24,6 +24,15 @@ type Config struct {
 	SandboxDelay         time.Duration `env:"SANDBOX_DELAY" envDefault:"20ms"`
 	SandboxSlowDelay     time.Duration `env:"SANDBOX_SLOW_DELAY" envDefault:"2s"`
 
+	// Reconciliation: how often payments compares unsettled payments with
+	// their provider, and how old a payment must be to be compared.
+	ReconcileInterval time.Duration `env:"RECONCILE_INTERVAL" envDefault:"30s"`
+	ReconcileAfter    time.Duration `env:"RECONCILE_AFTER" envDefault:"1m"`
+	// Test-only fault hook (off by default): the call worker pauses this long
+	// between creating a provider order and recording it, so that the fault
+	// suite can kill payments exactly there.
+	FaultPauseAfterProviderOrder time.Duration `env:"PAYMENTS_FAULT_PAUSE_AFTER_PROVIDER_ORDER"`
+
 	// Razorpay credentials (dashboard → API keys, webhooks). Required when
 	// Provider is RAZORPAY; when set with SANDBOX, /webhooks/razorpay is served too.
 	RazorpayBaseURL       string `env:"RAZORPAY_BASE_URL" envDefault:"https://api.razorpay.com"`
@@ -46,6 +55,9 @@ func loadConfig(getenv func(string) string, httpAddr string) (Config, error) {
 		}
 	default:
 		return c, fmt.Errorf("config: PAYMENT_PROVIDER %q: want SANDBOX or RAZORPAY", c.Provider)
+	}
+	if c.ReconcileInterval < 10*time.Millisecond || c.ReconcileAfter < time.Second {
+		return c, fmt.Errorf("config: RECONCILE_INTERVAL must be ≥ 10ms and RECONCILE_AFTER ≥ 1s")
 	}
 	if c.SandboxWebhookURL == "" {
 		c.SandboxWebhookURL = selfURL(httpAddr) + "/webhooks/sandbox"

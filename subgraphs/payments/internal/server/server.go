@@ -55,7 +55,7 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 	if payment.Provider(cfg.Provider) == payment.ProviderSandbox {
 		sbCfg := cfg.sandbox()
 		sbCfg.Log = d.Log
-		sb := sandbox.New(sbCfg)
+		sb := sandbox.New(sbCfg, d.DB)
 		online = sb
 		workers = append(workers, sb.Run)
 	}
@@ -80,11 +80,16 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.ReconcileAfter, a.FaultPauseAfterProviderOrder = cfg.ReconcileAfter, cfg.FaultPauseAfterProviderOrder
+	if a.Metrics, err = app.NewMetrics(d.Registry); err != nil {
+		return nil, err
+	}
 	for _, p := range append(others, online) {
 		opts := webhook.Options{RetryUnknown: p.Name() == payment.ProviderSandbox}
 		routes["POST "+webhook.Path(strings.ToLower(string(p.Name())))] = webhook.Handler(a, p, d.Log, opts)
 	}
-	workers = append(workers, a.RunCalls)
+	workers = append(workers, a.RunCalls,
+		func(ctx context.Context) error { return a.RunReconciler(ctx, cfg.ReconcileInterval) })
 	events.Register(d.Consumer, a)
 
 	schema := graph.NewExecutableSchema(graph.Config{

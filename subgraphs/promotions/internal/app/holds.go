@@ -72,6 +72,21 @@ func (a *App) OrderStatusChanged(ctx context.Context, tx pgx.Tx, ch promo.OrderS
 	return a.store.ApplyOrderStatus(ctx, tx, ch, a.now())
 }
 
+// CheckoutAbandoned releases inside tx the pending hold of a checkout that
+// died (orders' clock or a retry found its claim dead): within seconds,
+// not after the hold TTL.
+func (a *App) CheckoutAbandoned(ctx context.Context, tx pgx.Tx, orderID string) error {
+	if !promo.IsUUID(orderID) {
+		a.log.WarnContext(ctx, "order.checkout_abandoned without a valid order id ignored", "order_id", orderID)
+		return nil
+	}
+	released, err := a.store.AbandonHold(ctx, tx, strings.ToLower(orderID), a.now())
+	if released {
+		a.log.InfoContext(ctx, "coupon hold of an abandoned checkout released", "order_id", orderID)
+	}
+	return err
+}
+
 // ExpireHolds releases, every interval until ctx ends, the pending holds
 // older than the hold TTL (checkouts that never produced an order).
 func (a *App) ExpireHolds(ctx context.Context, interval time.Duration) error {

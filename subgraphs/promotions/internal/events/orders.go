@@ -12,8 +12,16 @@ import (
 	"github.com/purra/supergraph/subgraphs/promotions/internal/promo"
 )
 
-// OrderStatusChanged is the event type promotions consumes from orders.
-const OrderStatusChanged = "order.status_changed"
+// Event types promotions consumes from orders.
+const (
+	OrderStatusChanged = "order.status_changed"
+	CheckoutAbandoned  = "order.checkout_abandoned"
+)
+
+// checkoutAbandoned is the part of order.checkout_abandoned promotions reads.
+type checkoutAbandoned struct {
+	OrderID string `json:"orderId"`
+}
 
 // statusChanged is the part of order.status_changed promotions reads.
 type statusChanged struct {
@@ -26,7 +34,8 @@ type statusChanged struct {
 }
 
 // Register adds the consumers to c: an order CONFIRMED redeems its coupon
-// hold, CANCELLED or REFUNDED releases it. kafka.Handle records each event
+// hold, CANCELLED or REFUNDED releases it, and so does a checkout that died
+// before placing its order (order.checkout_abandoned). kafka.Handle records each event
 // as processed in the same transaction, so a redelivery changes nothing.
 func Register(c *kafka.Consumer, a *app.App) {
 	kafka.Handle(c, kafka.Topic("orders"), OrderStatusChanged,
@@ -34,5 +43,9 @@ func Register(c *kafka.Consumer, a *app.App) {
 			return a.OrderStatusChanged(ctx, tx, promo.OrderStatusChange{
 				OrderID: p.OrderID, OrderNumber: p.OrderNumber, UserID: p.UserID, To: p.To, CouponCode: p.CouponCode,
 			})
+		})
+	kafka.Handle(c, kafka.Topic("orders"), CheckoutAbandoned,
+		func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p checkoutAbandoned) error {
+			return a.CheckoutAbandoned(ctx, tx, p.OrderID)
 		})
 }

@@ -107,6 +107,17 @@ func (s *Store) ReleaseHold(ctx context.Context, orderID, actor string, now time
 	return released, err
 }
 
+// AbandonHold releases in tx the PENDING hold of a checkout that died before
+// placing its order (order.checkout_abandoned); a redeemed one is never
+// touched. It reports whether it released.
+func (s *Store) AbandonHold(ctx context.Context, tx pgx.Tx, orderID string, now time.Time) (bool, error) {
+	h, err := lockHold(ctx, tx, orderID)
+	if err != nil || h == nil || h.Status != promo.HoldPending {
+		return false, err
+	}
+	return true, s.release(ctx, tx, h, "", now)
+}
+
 func lockHold(ctx context.Context, tx pgx.Tx, orderID string) (*promo.Hold, error) {
 	h, err := scanHold(tx.QueryRow(ctx, `SELECT `+holdCols+` FROM coupon_holds h WHERE h.order_id = $1 FOR UPDATE`, orderID))
 	if errors.Is(err, pgx.ErrNoRows) {

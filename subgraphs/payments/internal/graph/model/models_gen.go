@@ -16,6 +16,16 @@ type OrderByIDsInput struct {
 	ID string `json:"ID"`
 }
 
+// Internal: what payments knows of an order's money.
+type OrderPaymentState struct {
+	// The order.
+	OrderID string `json:"orderId"`
+	// True when an attempt is CAPTURED for the order (a capture of another amount than the order's total is refunded and does not count).
+	Captured bool `json:"captured"`
+	// The paise captured by that attempt; 0 when not captured.
+	CapturedPaise int64 `json:"capturedPaise"`
+}
+
 type Query struct {
 }
 

@@ -1,5 +1,6 @@
 // Package razorpay is the Razorpay adapter: the REST calls of the Orders,
-// Payments and Refunds APIs (https://razorpay.com/docs/api) with HTTP basic
+// Payments and Refunds APIs (create, capture, refund; and the fetches the
+// reconciliation compares with) (https://razorpay.com/docs/api) with HTTP basic
 // auth key_id:key_secret, and webhook verification (HMAC-SHA256 of the raw
 // body with the webhook secret, in X-Razorpay-Signature).
 package razorpay
@@ -115,12 +116,62 @@ func (c *Client) Refund(ctx context.Context, req provider.RefundRequest) (provid
 	return res, nil
 }
 
+// FindOrder: GET /v1/orders?receipt=… (the receipt is our order number),
+// matched on the payment id we put in the notes: an order created by a call
+// whose answer was lost.
+func (c *Client) FindOrder(ctx context.Context, req provider.OrderRequest) (provider.Order, bool, error) {
+	var out struct {
+		Items []struct {
+			ID    string            `json:"id"`
+			Notes map[string]string `json:"notes"`
+		} `json:"items"`
+	}
+	q := url.Values{"receipt": {req.OrderNumber}, "count": {"100"}}
+	if err := c.get(ctx, "/v1/orders?"+q.Encode(), &out); err != nil {
+		return provider.Order{}, false, err
+	}
+	for _, o := range out.Items {
+		if o.Notes["payment_id"] == req.PaymentID {
+			return provider.Order{ID: o.ID}, true, nil
+		}
+	}
+	return provider.Order{}, false, nil
+}
+
+// OrderPayments: GET /v1/orders/{id}/payments.
+func (c *Client) OrderPayments(ctx context.Context, providerOrderID string) ([]provider.PaymentState, error) {
+	var out struct {
+		Items []struct {
+			ID     string `json:"id"`
+			Status string `json:"status"`
+			Amount int64  `json:"amount"`
+		} `json:"items"`
+	}
+	if err := c.get(ctx, "/v1/orders/"+url.PathEscape(providerOrderID)+"/payments", &out); err != nil {
+		return nil, err
+	}
+	ps := make([]provider.PaymentState, len(out.Items))
+	for i, p := range out.Items {
+		ps[i] = provider.PaymentState{ID: p.ID, Status: p.Status, AmountPaise: p.Amount}
+	}
+	return ps, nil
+}
+
 // VerifyWebhook checks X-Razorpay-Signature over the raw body.
 func (c *Client) VerifyWebhook(h http.Header, body []byte) (provider.WebhookEvent, error) {
 	if !provider.ValidSignature([]byte(c.cfg.WebhookSecret), body, h.Get(SignatureHeader)) {
 		return provider.WebhookEvent{}, provider.ErrBadSignature
 	}
 	return provider.ParseEvent(h.Get(EventIDHeader), body)
+}
+
+// get sends a GET with basic auth and decodes a 2xx answer into out.
+func (c *Client) get(ctx context.Context, path string, out any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.cfg.BaseURL+path, nil)
+	if err != nil {
+		return fmt.Errorf("razorpay %s: %w", path, err)
+	}
+	return c.do(req, path, nil, out)
 }
 
 // post sends a JSON request with basic auth and decodes a 2xx answer into
@@ -134,8 +185,12 @@ func (c *Client) post(ctx context.Context, path string, body any, headers map[st
 	if err != nil {
 		return fmt.Errorf("razorpay %s: %w", path, err)
 	}
-	req.SetBasicAuth(c.cfg.KeyID, c.cfg.KeySecret)
 	req.Header.Set("Content-Type", "application/json")
+	return c.do(req, path, headers, out)
+}
+
+func (c *Client) do(req *http.Request, path string, headers map[string]string, out any) error {
+	req.SetBasicAuth(c.cfg.KeyID, c.cfg.KeySecret)
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}

@@ -9,23 +9,28 @@
 //	never@sandbox    no callback at all (the reservation times out)
 //	anything else    payment.captured after Delay (~20 ms)
 //
-// Callbacks are queued in memory and sent by Run (a worker of the subgraph),
-// so shutdown stops them cleanly; pending callbacks die with the process, as
-// if the provider had lost them.
+// Like a real provider it keeps its own books, here in payments' database
+// (tables sandbox_orders and sandbox_callbacks, which only this package
+// touches): the orders it created and what their buyer did, which the
+// reconciliation reads through FindOrder and OrderPayments, and the
+// callbacks still to deliver, which Run sends when due — a restart of
+// payments loses none of them.
 package sandbox
 
 import (
 	"bytes"
-	"container/heap"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"sync"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
 	"github.com/purra/supergraph/subgraphs/payments/internal/provider"
@@ -55,24 +60,25 @@ type Config struct {
 	SlowDelay     time.Duration // default 2 s
 	// MaxAttempts to deliver one callback (default 12, backoff 100 ms doubling up to 10 s).
 	MaxAttempts int
-	Log         *slog.Logger
+	// Poll is how often Run looks for due callbacks (default 50 ms).
+	Poll time.Duration
+	Log  *slog.Logger
 }
 
-// Sandbox is the provider and its callback queue.
+// Sandbox is the provider, its books and its callback worker.
 type Sandbox struct {
 	cfg    Config
+	db     *pgxpool.Pool
 	secret []byte
 	client *http.Client
-
-	mu    sync.Mutex
-	queue deliveries
-	wake  chan struct{}
+	wake   chan struct{}
 }
 
 var _ provider.Provider = (*Sandbox)(nil)
 
-// New returns a sandbox; Run must run for callbacks to be sent.
-func New(cfg Config) *Sandbox {
+// New returns a sandbox keeping its books in db (payments' database); Run
+// must run for callbacks to be sent.
+func New(cfg Config, db *pgxpool.Pool) *Sandbox {
 	if cfg.WebhookSecret == "" {
 		cfg.WebhookSecret = DefaultWebhookSecret
 	}
@@ -85,11 +91,14 @@ func New(cfg Config) *Sandbox {
 	if cfg.MaxAttempts == 0 {
 		cfg.MaxAttempts = 12
 	}
+	if cfg.Poll == 0 {
+		cfg.Poll = 50 * time.Millisecond
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	return &Sandbox{
-		cfg: cfg, secret: []byte(cfg.WebhookSecret), client: &http.Client{Timeout: 5 * time.Second},
+		cfg: cfg, db: db, secret: []byte(cfg.WebhookSecret), client: &http.Client{Timeout: 5 * time.Second},
 		wake: make(chan struct{}, 1),
 	}
 }
@@ -97,21 +106,74 @@ func New(cfg Config) *Sandbox {
 func (s *Sandbox) Name() payment.Provider { return payment.ProviderSandbox }
 
 // CreateOrder returns an order id derived from the payment id (a repeated
-// call returns the same order) and schedules the outcome's callback.
-func (s *Sandbox) CreateOrder(_ context.Context, req provider.OrderRequest) (provider.Order, error) {
+// call returns the same order), records it with what its buyer will do, and
+// schedules the outcome's callback, in one transaction.
+func (s *Sandbox) CreateOrder(ctx context.Context, req provider.OrderRequest) (provider.Order, error) {
 	orderID := "order_sbx_" + digest(req.PaymentID)
 	paymentID := "pay_sbx_" + digest(req.PaymentID)
+	outcome, delay := "captured", s.cfg.Delay
+	var cb *callback
 	switch req.UpiVpa {
 	case VPANever:
+		outcome = "none"
 	case VPAFailure:
-		s.schedule(s.cfg.Delay, provider.EventPaymentFailed, paymentEntity(paymentID, orderID, req.AmountPaise, "failed",
+		outcome = "failed"
+		cb = s.callback(provider.EventPaymentFailed, paymentEntity(paymentID, orderID, req.AmountPaise, "failed",
 			"Payment failed: the bank declined it (sandbox "+VPAFailure+")"))
 	case VPASlow:
-		s.schedule(s.cfg.SlowDelay, provider.EventPaymentCaptured, paymentEntity(paymentID, orderID, req.AmountPaise, "captured", ""))
+		delay = s.cfg.SlowDelay
+		cb = s.callback(provider.EventPaymentCaptured, paymentEntity(paymentID, orderID, req.AmountPaise, "captured", ""))
 	default:
-		s.schedule(s.cfg.Delay, provider.EventPaymentCaptured, paymentEntity(paymentID, orderID, req.AmountPaise, "captured", ""))
+		cb = s.callback(provider.EventPaymentCaptured, paymentEntity(paymentID, orderID, req.AmountPaise, "captured", ""))
+	}
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `INSERT INTO sandbox_orders (id, payment_id, provider_payment_id, amount_paise, outcome, settles_at)
+			VALUES ($1, $2, $3, $4, $5, now() + $6::bigint * interval '1 microsecond') ON CONFLICT DO NOTHING`,
+			orderID, req.PaymentID, paymentID, req.AmountPaise, outcome, delay.Microseconds())
+		if err != nil || tag.RowsAffected() == 0 || cb == nil {
+			return err // a repeat schedules nothing more
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO sandbox_callbacks (event_id, body, due_at)
+			VALUES ($1, $2, now() + $3::bigint * interval '1 microsecond') ON CONFLICT DO NOTHING`,
+			cb.eventID, cb.body, delay.Microseconds())
+		return err
+	})
+	if err != nil {
+		return provider.Order{}, fmt.Errorf("sandbox create order: %w", err)
+	}
+	select {
+	case s.wake <- struct{}{}:
+	default:
 	}
 	return provider.Order{ID: orderID}, nil
+}
+
+// FindOrder returns the order created earlier for req's payment, if any.
+func (s *Sandbox) FindOrder(ctx context.Context, req provider.OrderRequest) (provider.Order, bool, error) {
+	var id string
+	err := s.db.QueryRow(ctx, `SELECT id FROM sandbox_orders WHERE payment_id = $1`, req.PaymentID).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return provider.Order{}, false, nil
+	}
+	if err != nil {
+		return provider.Order{}, false, fmt.Errorf("sandbox find order: %w", err)
+	}
+	return provider.Order{ID: id}, true, nil
+}
+
+// OrderPayments lists the payment made against a sandbox order once its
+// buyer acted (captured or failed); none before, or for never@sandbox.
+func (s *Sandbox) OrderPayments(ctx context.Context, providerOrderID string) ([]provider.PaymentState, error) {
+	rows, err := s.db.Query(ctx, `SELECT provider_payment_id, outcome, amount_paise FROM sandbox_orders
+		WHERE id = $1 AND outcome <> 'none' AND settles_at <= now()`, providerOrderID)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox order payments: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (provider.PaymentState, error) {
+		var p provider.PaymentState
+		err := r.Scan(&p.ID, &p.Status, &p.AmountPaise)
+		return p, err
+	})
 }
 
 // Capture succeeds (sandbox payments are captured automatically anyway).
@@ -144,104 +206,107 @@ func paymentEntity(id, orderID string, amount int64, status, failure string) ent
 	return e
 }
 
-// schedule queues a callback for event about the payment entity after delay.
-// Its event id is derived from the payment and the event type, so a
-// repeated CreateOrder schedules a duplicate that payments applies once.
-func (s *Sandbox) schedule(delay time.Duration, event string, pay entity) {
+type callback struct {
+	eventID string
+	body    []byte
+}
+
+// callback builds the signed-later body of a callback for event about the
+// payment entity. Its event id is derived from the payment and the event
+// type, so a repeat is applied once by payments.
+func (s *Sandbox) callback(event string, pay entity) *callback {
 	body, _ := json.Marshal(map[string]any{
 		"entity": "event", "account_id": "acc_sandbox", "event": event, "contains": []string{"payment"},
 		"payload":    map[string]any{"payment": map[string]any{"entity": pay}},
 		"created_at": time.Now().Unix(),
 	})
-	d := &delivery{
-		due: time.Now().Add(delay), body: body,
-		eventID: "evt_sbx_" + digest(fmt.Sprint(pay["id"], "/", event)),
-	}
-	s.mu.Lock()
-	heap.Push(&s.queue, d)
-	s.mu.Unlock()
-	select {
-	case s.wake <- struct{}{}:
-	default:
-	}
+	return &callback{eventID: "evt_sbx_" + digest(fmt.Sprint(pay["id"], "/", event)), body: body}
 }
 
 // Pending reports how many callbacks are waiting to be delivered.
-func (s *Sandbox) Pending() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.queue.Len()
+func (s *Sandbox) Pending(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT count(*) FROM sandbox_callbacks WHERE delivered_at IS NULL AND gave_up_at IS NULL`).Scan(&n)
+	return n, err
 }
 
-// Run delivers queued callbacks when they are due until ctx is cancelled;
-// a failed delivery is retried with backoff, up to MaxAttempts.
+// Run delivers due callbacks until ctx is cancelled; a failed delivery is
+// retried with backoff, up to MaxAttempts. Callbacks not yet delivered at
+// shutdown stay in the table for the next start.
 func (s *Sandbox) Run(ctx context.Context) error {
-	timer := time.NewTimer(time.Hour)
-	defer timer.Stop()
+	t := time.NewTicker(s.cfg.Poll)
+	defer t.Stop()
 	for {
-		for _, d := range s.due(time.Now()) {
-			s.deliver(ctx, d)
+		for ctx.Err() == nil {
+			delivered, err := s.deliverNext(ctx)
+			if err != nil && ctx.Err() == nil {
+				s.cfg.Log.ErrorContext(ctx, "sandbox callbacks", "err", err)
+			}
+			if !delivered || err != nil {
+				break
+			}
 		}
-		timer.Reset(s.untilNext())
 		select {
 		case <-ctx.Done():
-			if n := s.Pending(); n > 0 {
-				s.cfg.Log.InfoContext(ctx, "sandbox callbacks dropped at shutdown", "pending", n)
-			}
 			return nil
 		case <-s.wake:
-		case <-timer.C:
+		case <-t.C:
 		}
 	}
 }
 
-// due pops every delivery due by now.
-func (s *Sandbox) due(now time.Time) []*delivery {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []*delivery
-	for s.queue.Len() > 0 && !s.queue[0].due.After(now) {
-		out = append(out, heap.Pop(&s.queue).(*delivery))
-	}
-	return out
+// deliverNext posts the oldest due callback, holding its row locked (so
+// that another instance skips it), and records the outcome; false when
+// none is due.
+func (s *Sandbox) deliverNext(ctx context.Context) (bool, error) {
+	found := false
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		var cb callback
+		var attempts int
+		err := tx.QueryRow(ctx, `SELECT event_id, body, attempts FROM sandbox_callbacks
+			WHERE delivered_at IS NULL AND gave_up_at IS NULL AND due_at <= now()
+			ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`).Scan(&cb.eventID, &cb.body, &attempts)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		found = true
+		perr := s.post(ctx, cb)
+		if perr == nil {
+			_, err = tx.Exec(ctx, `UPDATE sandbox_callbacks SET delivered_at = now(), attempts = attempts + 1
+				WHERE event_id = $1`, cb.eventID)
+			return err
+		}
+		if ctx.Err() != nil {
+			return ctx.Err() // shutting down: rolled back, delivered after the restart
+		}
+		attempts++
+		if attempts >= s.cfg.MaxAttempts {
+			s.cfg.Log.ErrorContext(ctx, "sandbox callback given up", "event_id", cb.eventID, "attempts", attempts, "err", perr)
+			_, err = tx.Exec(ctx, `UPDATE sandbox_callbacks SET gave_up_at = now(), attempts = $2, last_error = $3
+				WHERE event_id = $1`, cb.eventID, attempts, perr.Error())
+			return err
+		}
+		backoff := min(100*time.Millisecond<<(attempts-1), 10*time.Second)
+		s.cfg.Log.WarnContext(ctx, "sandbox callback failed, retrying", "event_id", cb.eventID, "attempt", attempts, "in", backoff, "err", perr)
+		_, err = tx.Exec(ctx, `UPDATE sandbox_callbacks SET attempts = $2, last_error = $3,
+			due_at = now() + $4::bigint * interval '1 microsecond' WHERE event_id = $1`,
+			cb.eventID, attempts, perr.Error(), backoff.Microseconds())
+		return err
+	})
+	return found, err
 }
 
-func (s *Sandbox) untilNext() time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.queue.Len() == 0 {
-		return time.Hour
-	}
-	return max(time.Until(s.queue[0].due), 0)
-}
-
-// deliver posts one callback; on failure it goes back in the queue.
-func (s *Sandbox) deliver(ctx context.Context, d *delivery) {
-	err := s.post(ctx, d)
-	if err == nil || ctx.Err() != nil {
-		return
-	}
-	d.attempt++
-	if d.attempt >= s.cfg.MaxAttempts {
-		s.cfg.Log.ErrorContext(ctx, "sandbox callback given up", "event_id", d.eventID, "attempts", d.attempt, "err", err)
-		return
-	}
-	backoff := min(100*time.Millisecond<<(d.attempt-1), 10*time.Second)
-	s.cfg.Log.WarnContext(ctx, "sandbox callback failed, retrying", "event_id", d.eventID, "attempt", d.attempt, "in", backoff, "err", err)
-	d.due = time.Now().Add(backoff)
-	s.mu.Lock()
-	heap.Push(&s.queue, d)
-	s.mu.Unlock()
-}
-
-func (s *Sandbox) post(ctx context.Context, d *delivery) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.cfg.WebhookURL, bytes.NewReader(d.body))
+func (s *Sandbox) post(ctx context.Context, cb callback) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.cfg.WebhookURL, bytes.NewReader(cb.body))
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(SignatureHeader, s.Sign(d.body))
-	req.Header.Set(EventIDHeader, d.eventID)
+	req.Header.Set(SignatureHeader, s.Sign(cb.body))
+	req.Header.Set(EventIDHeader, cb.eventID)
 	resp, err := s.client.Do(req)
 	if err != nil {
 		return err
@@ -257,26 +322,4 @@ func (s *Sandbox) post(ctx context.Context, d *delivery) error {
 func digest(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:7])
-}
-
-type delivery struct {
-	due     time.Time
-	body    []byte
-	eventID string
-	attempt int
-}
-
-// deliveries is a min-heap by due time.
-type deliveries []*delivery
-
-func (q deliveries) Len() int           { return len(q) }
-func (q deliveries) Less(i, j int) bool { return q[i].due.Before(q[j].due) }
-func (q deliveries) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
-func (q *deliveries) Push(x any)        { *q = append(*q, x.(*delivery)) }
-func (q *deliveries) Pop() any {
-	old := *q
-	d := old[len(old)-1]
-	old[len(old)-1] = nil
-	*q = old[:len(old)-1]
-	return d
 }
