@@ -9,6 +9,7 @@ import (
 	kafkago "github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/tools/stack"
 )
 
@@ -21,9 +22,12 @@ func TestBrokerKeepsLogAndOffsetsAcrossKill(t *testing.T) {
 	defer cancel()
 	topic := fmt.Sprintf("faults.persistence.%d", time.Now().UnixNano())
 	group := "faults-persistence"
+	// Created as the subgraphs create theirs: the persistent broker does not
+	// auto-create topics (platform/kafka/embedded explains why).
+	require.NoError(t, kafka.EnsureTopics(ctx, sys.Brokers, topic))
 	// One key, hashed: every message in one partition, so order is defined.
 	w := &kafkago.Writer{Addr: kafkago.TCP(sys.Brokers...), Topic: topic, RequiredAcks: kafkago.RequireAll,
-		Balancer: &kafkago.Hash{}, AllowAutoTopicCreation: true, BatchTimeout: time.Millisecond}
+		Balancer: &kafkago.Hash{}, BatchTimeout: time.Millisecond}
 	defer w.Close()
 	const total, committed = 40, 25
 	for i := range total {

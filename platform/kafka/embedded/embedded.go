@@ -15,9 +15,10 @@ import (
 type Config struct {
 	Addr       string // "127.0.0.1:19092"; port 0 picks a free one
 	Partitions int    // default partitions of created topics
-	// DataDir keeps the log, the consumer groups' committed offsets and the
-	// producer ids on disk, so a restarted broker resumes where it stopped;
-	// empty is memory only. kfake writes every produced batch and every
+	// DataDir keeps the topics, their log, the consumer groups' committed
+	// offsets and the producer ids on disk, so a restarted broker resumes
+	// where it stopped; empty is memory only, with topics created on first
+	// use. With a DataDir, topics must be created explicitly (see Start). kfake writes every produced batch and every
 	// offset commit to its files (write(2), no user-space buffer) before it
 	// answers, so a killed broker process (SIGKILL) loses nothing it
 	// acknowledged: the page cache outlives the process. Only a crash of the
@@ -47,7 +48,16 @@ func Start(cfg Config) (*Broker, error) {
 	if cfg.Partitions == 0 {
 		cfg.Partitions = 1
 	}
-	opts := []kfake.Opt{kfake.DefaultNumPartitions(cfg.Partitions), kfake.AllowAutoTopicCreation()}
+	opts := []kfake.Opt{kfake.DefaultNumPartitions(cfg.Partitions)}
+	if cfg.DataDir == "" {
+		// A persistent broker creates topics only on request (CreateTopics,
+		// kafka.EnsureTopics): kfake saves a topic created by CreateTopics
+		// at once, but one auto-created by a metadata request only at a
+		// clean shutdown, so after a SIGKILL it would forget the topic and
+		// with it every message on it (measured: the log files stay on
+		// disk, unread; the group offsets survive and point past the end).
+		opts = append(opts, kfake.AllowAutoTopicCreation())
+	}
 	if port != 0 {
 		opts = append(opts, kfake.Ports(port))
 	}
