@@ -6,7 +6,9 @@ package gql
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -74,8 +76,12 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if errors.As(err, &ce) {
 			gqlErr.Message = ce.Message
 			ext := map[string]any{"code": string(ce.Code)}
-			if ce.Field != "" {
-				ext["field"] = ce.Field
+			field := ce.Field
+			if field == "" && ce.Code == errs.BadUserInput {
+				field = inputField(ctx, err) // a scalar refused a value: name where it was
+			}
+			if field != "" {
+				ext["field"] = field
 			}
 			if ce.Reason != "" {
 				ext["reason"] = ce.Reason
@@ -100,6 +106,32 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		gqlErr.Extensions = map[string]any{"code": string(errs.Internal)}
 		return gqlErr
 	}
+}
+
+// inputField is the argument path ("input.startsAt", "filter.minPrice") at
+// which gqlgen was unmarshalling when err happened: ErrorOnPath puts the
+// field's response path, then the argument and input-field names, on it.
+func inputField(ctx context.Context, err error) string {
+	var gqlErr *gqlerror.Error
+	if !errors.As(err, &gqlErr) {
+		return ""
+	}
+	path := gqlErr.Path
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		if at := fc.Path(); len(at) < len(path) && at.String() == path[:len(at)].String() {
+			path = path[len(at):]
+		}
+	}
+	parts := make([]string, 0, len(path))
+	for _, el := range path {
+		switch el := el.(type) {
+		case ast.PathName:
+			parts = append(parts, string(el))
+		case ast.PathIndex:
+			parts = append(parts, fmt.Sprint(int(el)))
+		}
+	}
+	return strings.Join(parts, ".")
 }
 
 // isInputError recognises errors gqlgen made itself without a cause (argument

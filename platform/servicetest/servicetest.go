@@ -77,39 +77,53 @@ func dropDatabase(serverURL, name string) {
 	_, _ = pool.Exec(ctx, fmt.Sprintf(`DROP DATABASE IF EXISTS %q WITH (FORCE)`, name))
 }
 
-// Issuer signs test tokens and serves their JWKS.
+// Issuer signs test tokens as both real issuers (shoppers as purra-users,
+// ADMIN as purra-admin, each with its own key) and serves their JWKS.
 type Issuer struct {
-	Signer   *auth.Signer
-	Verifier *auth.Verifier
-	JWKSURL  string
+	Signer       *auth.Signer // purra-users
+	AdminSigner  *auth.Signer // purra-admin
+	Verifier     *auth.Verifier
+	JWKSURL      string
+	AdminJWKSURL string
 }
 
-// NewIssuer starts a JWKS server for a fresh RSA key (issuer "purra-users").
+// NewIssuer starts a JWKS server for a fresh RSA key per issuer.
 func NewIssuer(t testing.TB) *Issuer {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
+	users, usersURL := testSigner(t, ctx, auth.IssuerUsers)
+	admin, adminURL := testSigner(t, ctx, auth.IssuerAdmin)
+	v, err := auth.NewVerifier(ctx, []string{usersURL, adminURL}, []string{auth.IssuerUsers, auth.IssuerAdmin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Issuer{Signer: users, AdminSigner: admin, Verifier: v, JWKSURL: usersURL, AdminJWKSURL: adminURL}
+}
+
+func testSigner(t testing.TB, ctx context.Context, issuer string) (*auth.Signer, string) {
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
 	}
-	signer, err := auth.NewSigner(ctx, "purra-users", 15*time.Minute, uuid.NewString(), key)
+	signer, err := auth.NewSigner(ctx, issuer, 15*time.Minute, uuid.NewString(), key)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(signer.JWKSHandler())
 	t.Cleanup(srv.Close)
-	v, err := auth.NewVerifier(ctx, []string{srv.URL}, []string{"purra-users"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &Issuer{Signer: signer, Verifier: v, JWKSURL: srv.URL}
+	return signer, srv.URL
 }
 
-// Token returns "Bearer <jwt>" for subject with role (and extra scopes).
+// Token returns "Bearer <jwt>" for subject with role (and extra scopes):
+// ADMIN tokens come from the admin issuer with a session, others from users.
 func (i *Issuer) Token(t testing.TB, subject, role string, scopes ...string) string {
 	t.Helper()
-	tok, _, err := i.Signer.Issue(subject, role, scopes, "")
+	signer, session := i.Signer, ""
+	if role == auth.RoleAdmin {
+		signer, session = i.AdminSigner, uuid.NewString()
+	}
+	tok, _, err := signer.Issue(subject, role, scopes, session)
 	if err != nil {
 		t.Fatal(err)
 	}

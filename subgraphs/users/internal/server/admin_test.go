@@ -28,7 +28,7 @@ const (
 func (e *env) adminToken(perms ...string) (token, adminID string) {
 	e.t.Helper()
 	adminID = uuid.NewString()
-	tok, _, err := e.iss.Signer.Issue(adminID, auth.RoleAdmin, perms, uuid.NewString())
+	tok, _, err := e.iss.AdminSigner.Issue(adminID, auth.RoleAdmin, perms, uuid.NewString())
 	if err != nil {
 		e.t.Fatal(err)
 	}

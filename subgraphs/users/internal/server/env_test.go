@@ -50,7 +50,7 @@ func newEnv(t *testing.T) *env {
 	t.Cleanup(srv.Close)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	v, err := auth.NewVerifier(ctx, []string{srv.URL + server.JWKSPath, iss.JWKSURL}, []string{server.Issuer})
+	v, err := auth.NewVerifier(ctx, []string{srv.URL + server.JWKSPath, iss.AdminJWKSURL}, []string{server.Issuer, auth.IssuerAdmin})
 	if err != nil {
 		t.Fatal(err)
 	}
