@@ -52,12 +52,27 @@ func NewHandler(es graphql.ExecutableSchema, o Options) *handler.Server {
 	if o.MaxComplexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	}
+	srv.AroundOperations(readOnlyWhenUnconfirmed(Presenter(o.Log)))
 	srv.SetErrorPresenter(Presenter(o.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		o.Log.ErrorContext(ctx, "panic in resolver", "panic", p, "path", pathOf(ctx))
 		return errors.New("internal error")
 	})
 	return srv
+}
+
+// readOnlyWhenUnconfirmed answers a mutation by a shopper whose token could
+// not be checked against revocations (Redis down) with SERVICE_UNAVAILABLE,
+// before any resolver runs; queries and subscriptions go ahead.
+func readOnlyWhenUnconfirmed(present graphql.ErrorPresenterFunc) graphql.OperationMiddleware {
+	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		oc := graphql.GetOperationContext(ctx)
+		isMutation := oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Mutation
+		if err := auth.ReadOnlyWhenUnconfirmed(ctx, isMutation); err != nil {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{present(ctx, err)}})
+		}
+		return next(ctx)
+	}
 }
 
 func pathOf(ctx context.Context) string {

@@ -129,7 +129,7 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 		return nil, err
 	}
 	// Banned users and revoked admin sessions stop working in every subgraph.
-	verifier.Revoked = auth.NewRevocations(rdb, log).Revoked
+	auth.NewRevocations(rdb, log).Attach(verifier)
 	d := &Deps{
 		Name: spec.Name, Config: cfg, Getenv: getenv, Log: log, DB: db, Cache: c,
 		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg,
