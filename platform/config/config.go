@@ -31,6 +31,11 @@ type Base struct {
 	JWTIssuers      []string      `env:"JWT_ISSUERS" envSeparator:"," envDefault:"purra-users,purra-admin"`
 	ShutdownTimeout time.Duration `env:"SHUTDOWN_TIMEOUT" envDefault:"15s"`
 	QueryComplexity int           `env:"GRAPHQL_MAX_COMPLEXITY" envDefault:"2000"`
+	// X-Forwarded-For is believed only from these peers (the router's
+	// addresses, CIDRs), TRUSTED_PROXY_HOPS entries from the right. Unset:
+	// from nobody, so a direct caller cannot choose its recorded IP.
+	TrustedProxies   []string `env:"TRUSTED_PROXIES" envSeparator:","`
+	TrustedProxyHops int      `env:"TRUSTED_PROXY_HOPS" envDefault:"1"`
 	// Introspection stays on: the router needs _service, and the supergraph is public anyway.
 }
 

@@ -57,6 +57,8 @@ type Deps struct {
 	Limiter  *cache.Limiter
 	Verifier *auth.Verifier
 	Registry *prometheus.Registry
+	// Proxies are the peers whose X-Forwarded-For is believed (the router).
+	Proxies httpx.Proxies
 	// Topic is where this subgraph's outbox events go.
 	Topic string
 	// Consumer receives the subgraph's event handlers (kafka.Handle) in Build.
@@ -123,6 +125,11 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 		return nil, fmt.Errorf("redis url: %w", err)
 	}
 	c := cache.New(rdb, spec.Name, log)
+	proxies, err := httpx.ParseProxies(cfg.TrustedProxyHops, cfg.TrustedProxies)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	verifier, err := auth.NewVerifier(ctx, cfg.JWKSURLs, cfg.JWTIssuers)
 	if err != nil {
 		db.Close()
@@ -132,7 +139,7 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 	auth.NewRevocations(rdb, log).Attach(verifier)
 	d := &Deps{
 		Name: spec.Name, Config: cfg, Getenv: getenv, Log: log, DB: db, Cache: c,
-		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg,
+		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg, Proxies: proxies,
 		Topic:    kafka.Topic(spec.Name),
 		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
 	}
@@ -220,7 +227,7 @@ func Routes(d *Deps, sg *Subgraph) http.Handler {
 	gqlHandler := gql.NewHandler(sg.Schema, gql.Options{Log: d.Log, Verifier: d.Verifier, MaxComplexity: d.Config.QueryComplexity})
 	mws := append([]func(http.Handler) http.Handler{
 		logx.RequestIDMiddleware,
-		httpx.ClientIPMiddleware,
+		httpx.ClientIPMiddleware(d.Proxies),
 		httpx.PrivateWhenAuthenticated,
 		httpx.Metrics(d.Name, d.Registry),
 		httpx.LimitBody(1 << 20),

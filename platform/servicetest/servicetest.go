@@ -24,6 +24,7 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/cache"
 	"github.com/purra/supergraph/platform/config"
+	"github.com/purra/supergraph/platform/httpx"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/logx"
 	platformmigrations "github.com/purra/supergraph/platform/outbox/migrations"
@@ -151,9 +152,15 @@ func Deps(t testing.TB, spec service.Spec, iss *Issuer) *service.Deps {
 	prefix := spec.Name + "-test-" + uuid.NewString()[:8]
 	c := cache.New(rdb, prefix, log)
 	cfg := config.Base{PostgresURL: PostgresURL(), RedisURL: redisURL}
+	// The test plays the router: httptest requests come from 192.0.2.1,
+	// httptest servers' from loopback.
+	proxies, err := httpx.ParseProxies(1, []string{"192.0.2.1", "127.0.0.1", "::1"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return &service.Deps{
 		Name: spec.Name, Config: cfg, Getenv: os.Getenv, Log: log, DB: db, Cache: c,
-		Limiter: cache.NewLimiter(c), Verifier: iss.Verifier, Registry: prometheus.NewRegistry(),
+		Limiter: cache.NewLimiter(c), Verifier: iss.Verifier, Registry: prometheus.NewRegistry(), Proxies: proxies,
 		Topic:    kafka.Topic(spec.Name),
 		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
 	}
