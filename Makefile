@@ -85,6 +85,10 @@ test-e2e: build ## end-to-end tests through the router at http://localhost:4000/
 bench: deps build compose ## load the router: product page and search (see README for targets)
 	go run github.com/purra/supergraph/tools/cmd/bench
 
+.PHONY: rotate-keys
+rotate-keys: ## rotate users' and admin's token signing keys (nobody is signed out; see docs/security.md)
+	go run github.com/purra/supergraph/tools/cmd/rotatekeys
+
 .PHONY: clean
 clean:
 	rm -rf bin .run

@@ -159,7 +159,7 @@ func Deps(t testing.TB, spec service.Spec, iss *Issuer) *service.Deps {
 		t.Fatal(err)
 	}
 	return &service.Deps{
-		Name: spec.Name, Config: cfg, Getenv: os.Getenv, Log: log, DB: db, Cache: c,
+		Name: spec.Name, Config: cfg, Getenv: withDevKeyEncryption, Log: log, DB: db, Cache: c,
 		Limiter: cache.NewLimiter(c), Verifier: iss.Verifier, Registry: prometheus.NewRegistry(), Proxies: proxies,
 		Topic:    kafka.Topic(spec.Name),
 		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
@@ -177,4 +177,24 @@ func Serve(t testing.TB, spec service.Spec, d *service.Deps) (*service.Subgraph,
 		t.Cleanup(sg.Close)
 	}
 	return sg, service.Routes(d, sg)
+}
+
+// withDevKeyEncryption is os.Getenv with the development signing-key
+// encryption key when none is set, as tools/stack gives `make run`.
+func withDevKeyEncryption(k string) string {
+	if v := os.Getenv(k); v != "" || k != auth.KeyEncryptionEnv {
+		return v
+	}
+	return auth.DevKeyEncryptionKey
+}
+
+// KeyEncryption is the development key encryption, for tests that load an
+// issuer's signer from its database themselves.
+func KeyEncryption(t testing.TB) *auth.KeyEncryption {
+	t.Helper()
+	enc, err := auth.NewKeyEncryption(auth.DevKeyEncryptionKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return enc
 }

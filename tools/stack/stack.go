@@ -5,6 +5,8 @@
 package stack
 
 import (
+	"github.com/purra/supergraph/platform/auth"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -221,6 +223,11 @@ func (s *Stack) env(sg Subgraph) []string {
 		"REDIS_URL":     s.opts.RedisURL,
 		"KAFKA_BROKERS": strings.Join(s.Brokers, ","),
 		"LOG_LEVEL":     s.opts.LogLevel,
+	}
+	// The development key that encrypts users' and admin's signing keys at
+	// rest; production (PURRA_ENV=production) refuses it.
+	if os.Getenv(auth.KeyEncryptionEnv) == "" {
+		vars[auth.KeyEncryptionEnv] = auth.DevKeyEncryptionKey
 	}
 	for k, v := range s.opts.Env {
 		vars[k] = v

@@ -63,7 +63,7 @@ func newEnv(t *testing.T) *env {
 	sg, h := servicetest.Serve(t, spec, d)
 	served.Store(&h)
 
-	signer, err := auth.LoadSigner(ctx, d.DB, server.Issuer, server.AccessTokenTTL)
+	signer, err := auth.LoadSigner(ctx, d.DB, server.Issuer, server.AccessTokenTTL, servicetest.KeyEncryption(t))
 	if err != nil {
 		t.Fatal(err)
 	}
