@@ -17,6 +17,7 @@ const SDL = {
       echoHeaders: String
       slow(ms: Int!): String
       deep: Node
+      nodes(first: Int): [Node!]!
       _entities(representations: [_Any!]!): [_Entity]!
     }
     type Subscription { ticks(n: Int!): Int! }
@@ -43,6 +44,7 @@ const ROOTS = {
       return 'done';
     },
     deep: node,
+    nodes: ({ first }) => Array.from({ length: Math.min(first ?? 10, 100) }, node),
     _entities: ({ representations }) => representations.map((r) => ({ __typename: 'User', id: r.id, name: `User ${r.id}` })),
     ticks: async function* ({ n }) {
       for (let i = 1; i <= n; i++) {
