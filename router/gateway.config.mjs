@@ -81,7 +81,7 @@ const settings = {
   // Protection of the subgraphs (README "Limits").
   maxBodyBytes: envInt('MAX_BODY_BYTES', 1 << 20, 1),
   maxAliases: envInt('MAX_ALIASES', 30, 0),
-  maxCost: envInt('MAX_COST', 5000, 0),
+  maxCost: envInt('MAX_COST', 20000, 0),
   defaultListSize: envInt('DEFAULT_LIST_SIZE', 10, 1),
   rateLimitPerIp: envInt('RATE_LIMIT_PER_IP', 600, 0),
   rateLimitPerClient: envInt('RATE_LIMIT_PER_CLIENT', 300, 0),

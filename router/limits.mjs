@@ -1,7 +1,7 @@
 // Alias and cost limits, checked after validation against the supergraph: a
 // document the subgraphs would have to work hard for is refused before any
 // subgraph sees it.
-import { Kind, TypeInfo, visit, visitWithTypeInfo, getNamedType, getNullableType, isListType, GraphQLError } from 'graphql';
+import { Kind, TypeInfo, visit, visitWithTypeInfo, getNullableType, isListType, GraphQLError } from 'graphql';
 
 /** How many fields of the document carry an alias. */
 export function aliasCount(document) {
@@ -30,7 +30,9 @@ export function operationCost(schema, document, operationName, variables, { defa
   if (!operation) return 0;
   const typeInfo = new TypeInfo(schema);
   let cost = 0;
-  const multipliers = [1];
+  // Each entry: the multiplier under a field, and whether that field was a
+  // connection (its first/limit already bounds the edges/nodes list in it).
+  const stack = [{ m: 1, connection: false }];
   const sizeOf = (field) => {
     for (const arg of field.arguments ?? []) {
       if (!SIZE_ARGS.includes(arg.name.value)) continue;
@@ -52,15 +54,16 @@ export function operationCost(schema, document, operationName, variables, { defa
   visit(inline(operation), visitWithTypeInfo(typeInfo, {
     Field: {
       enter(field) {
-        const m = multipliers[multipliers.length - 1];
-        cost += m;
+        const parent = stack[stack.length - 1];
+        cost += parent.m;
         const type = typeInfo.getType();
         const explicit = sizeOf(field);
-        const list = type && isListType(getNullableType(type));
-        const size = explicit ?? (list ? defaultListSize : 1);
-        multipliers.push(field.selectionSet && getNamedType(type) ? m * Math.max(size, 1) : m);
+        const list = !!type && isListType(getNullableType(type));
+        const bounded = parent.connection && ['edges', 'nodes'].includes(field.name.value);
+        const size = explicit ?? (list && !bounded ? defaultListSize : 1);
+        stack.push({ m: field.selectionSet ? parent.m * Math.max(size, 1) : parent.m, connection: explicit != null && !list });
       },
-      leave() { multipliers.pop(); },
+      leave() { stack.pop(); },
     },
   }));
   return cost;
