@@ -54,6 +54,9 @@ export function operationCost(schema, document, operationName, variables, { defa
   visit(inline(operation), visitWithTypeInfo(typeInfo, {
     Field: {
       enter(field) {
+        // Introspection (the Laboratory's schema query) is free here; it is
+        // off in production.
+        if (field.name.value.startsWith('__')) return false;
         const parent = stack[stack.length - 1];
         cost += parent.m;
         const type = typeInfo.getType();

@@ -23,11 +23,7 @@ func TestTokensAreBoundToTheirIssuer(t *testing.T) {
 		_, err = iss.Verifier.Verify(ctx, tok)
 		return err
 	}
-	asIssuer := func(s *auth.Signer, issuer string) *auth.Signer {
-		c := *s
-		c.Issuer = issuer
-		return &c
-	}
+	asIssuer := func(s *auth.Signer, issuer string) *auth.Signer { return s.WithIssuer(issuer) }
 
 	// The real thing works.
 	require.NoError(t, verify(iss.Signer, auth.RoleCustomer))

@@ -182,3 +182,13 @@ func NewSigner(ctx context.Context, issuer string, ttl time.Duration, kid string
 	s.jwks, err = publicJWKS(ctx, pubKey{kid, &key.PublicKey})
 	return s, err
 }
+
+// WithIssuer returns a signer with the same keys that names another issuer.
+// Nothing in Purra signs like that; tests use it to forge the token an
+// attacker holding this key would make, and show that verifiers refuse it.
+func (s *Signer) WithIssuer(issuer string) *Signer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return &Signer{Issuer: issuer, TTL: s.TTL, RefreshEvery: s.RefreshEvery, db: s.db, enc: s.enc,
+		kid: s.kid, key: s.key, jwks: s.jwks, loadedAt: s.loadedAt}
+}

@@ -35,3 +35,9 @@ test('a connection first bounds its edges; a list without first counts 10', () =
   assert.equal(cost('query($n: Int) { products(first: $n) { edges { node { images { url } } } } }', { n: 2 }), 1 + 2 + 2 + 2 + 20);
   assert.equal(cost('{ tags }'), 1);
 });
+
+test('introspection costs nothing', async () => {
+  const { buildSchema, getIntrospectionQuery } = await import('graphql');
+  const schema = buildSchema('type Query { a: [String] }');
+  assert.equal(operationCost(schema, parse(getIntrospectionQuery()), undefined, {}), 0);
+});
