@@ -194,4 +194,3 @@ func TestSubgraphDownIsServiceUnavailable(t *testing.T) {
 	require.NoError(t, sys.WaitReady(ctx, "banners"))
 	require.Empty(t, shopper.do(t, query, vars, nil).Errors)
 }
-

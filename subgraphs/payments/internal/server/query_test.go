@@ -26,7 +26,7 @@ func TestPaymentQuery_visibility(t *testing.T) {
 		"buyer":           e.token(rahul, "CUSTOMER"),
 		"store owner":     e.token(vikram, "OWNER"),
 		"admin":           e.token(admin, "ADMIN"),
-		"payments reader": e.token(admin, "OWNER", "payments:read"),
+		"payments reader": e.token(admin, "ADMIN", "payments:read"), // only the admin issuer grants permissions
 	} {
 		view, resp := e.paymentAs(authz, id)
 		ok(t, resp)
