@@ -241,9 +241,26 @@ function unavailableError(error, unreachable) {
   return new GraphQLError(`A service this request needs is unavailable${name}; retry shortly`, { path: error?.path, extensions });
 }
 
+// graphql-js refusing a variable's value (an unknown input field, a missing
+// required one, a wrong type) reaches the mask as an uncoded error: it is the
+// client's mistake, BAD_USER_INPUT naming the variable's path.
+function variableError(error) {
+  const m = /^Variable "\$(\w+)" got invalid value .*?; (.*)$/s.exec(String(error?.message ?? ''));
+  if (!m) return undefined;
+  const [, variable, detail] = m;
+  const at = /at "([^"]+)"/.exec(String(error.message));
+  const unknown = /^Field "(\w+)" is not defined by type/.exec(detail);
+  const missing = /^Field "(\w+)" of required type .* was not provided/.exec(detail);
+  let field = at ? at[1] : variable;
+  if (unknown || missing) field += `.${(unknown ?? missing)[1]}`;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
 function maskError(error, message) {
   const coded = codedClientError(error);
   if (!coded) {
+    const invalidVariable = variableError(error);
+    if (invalidVariable) return invalidVariable;
     const unreachable = unreachableSubgraph(error);
     if (unreachable) return unavailableError(error, unreachable);
   }

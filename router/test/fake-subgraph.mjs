@@ -18,8 +18,10 @@ const SDL = {
       slow(ms: Int!): String
       deep: Node
       nodes(first: Int): [Node!]!
+      echoInput(input: EchoInput!): String
       _entities(representations: [_Any!]!): [_Entity]!
     }
+    input EchoInput { text: String! }
     type Subscription { ticks(n: Int!): Int! }
   `,
   catalog: /* GraphQL */ `
@@ -44,6 +46,7 @@ const ROOTS = {
       return 'done';
     },
     deep: node,
+    echoInput: ({ input }) => input.text,
     nodes: ({ first }) => Array.from({ length: Math.min(first ?? 10, 100) }, node),
     _entities: ({ representations }) => representations.map((r) => ({ __typename: 'User', id: r.id, name: `User ${r.id}` })),
     ticks: async function* ({ n }) {

@@ -138,3 +138,22 @@ describe('a subgraph that is down', () => {
     assert.match(r.headers.get('strict-transport-security') ?? '', /max-age=/);
   });
 });
+
+describe('variables the router refuses', () => {
+  let gw;
+  before(async () => { gw = await startGateway({ USERS_URL: users.url, CATALOG_URL: catalog.url }); });
+  after(() => gw?.stop());
+
+  test('an unknown or missing input field is BAD_USER_INPUT naming it, not an internal error', async () => {
+    const q = 'query($i: EchoInput!) { echoInput(input: $i) }';
+    assert.deepEqual((await gql(gw, { query: q, variables: { i: { text: 'a' } } })).json, { data: { echoInput: 'a' } });
+    const unknown = (await gql(gw, { query: q, variables: { i: { text: 'a', bogus: 1 } } })).json.errors[0];
+    assert.equal(unknown.extensions.code, 'BAD_USER_INPUT');
+    assert.equal(unknown.extensions.field, 'i.bogus');
+    const missing = (await gql(gw, { query: q, variables: { i: {} } })).json.errors[0];
+    assert.equal(missing.extensions.code, 'BAD_USER_INPUT');
+    assert.equal(missing.extensions.field, 'i.text');
+    const wrongType = (await gql(gw, { query: q, variables: { i: { text: 5 } } })).json.errors[0];
+    assert.equal(wrongType.extensions.code, 'BAD_USER_INPUT', JSON.stringify(wrongType));
+  });
+});
