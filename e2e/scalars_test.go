@@ -167,7 +167,13 @@ func (s *schemaIndex) operation(root string, f *ast.FieldDefinition, argName str
 	if _, isObject := s.objects[f.Type.Name()]; isObject || s.isAbstract(f.Type.Name()) {
 		sel = " { __typename }"
 	}
-	return fmt.Sprintf("%s(%s) { %s(%s)%s }", strings.ToLower(root), strings.Join(decls, ", "), f.Name, strings.Join(uses, ", "), sel), vars
+	paren := func(list []string) string {
+		if len(list) == 0 {
+			return ""
+		}
+		return "(" + strings.Join(list, ", ") + ")"
+	}
+	return fmt.Sprintf("%s%s { %s%s%s }", strings.ToLower(root), paren(decls), f.Name, paren(uses), sel), vars
 }
 
 func (s *schemaIndex) isAbstract(name string) bool {
