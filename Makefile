@@ -94,6 +94,10 @@ test-faults: build ## kill, pause and restart processes (the broker included) un
 bench: deps build compose ## load the router: product page and search (see README for targets)
 	go run github.com/purra/supergraph/tools/cmd/bench
 
+.PHONY: rotate-keys
+rotate-keys: ## rotate users' and admin's token signing keys (nobody is signed out; see docs/security.md)
+	go run github.com/purra/supergraph/tools/cmd/rotatekeys
+
 .PHONY: clean
 clean:
 	rm -rf bin .run

@@ -15,10 +15,14 @@ import { getOperationAST, GraphQLError } from 'graphql';
 import { Logger, JSONLogWriter, ConsoleLogWriter } from '@graphql-hive/logger';
 import { unifiedGraphHandler as routerRuntimeHandler } from '@graphql-hive/router-runtime';
 import { serviceTokenSigner, SERVICE_HEADER } from './service-token.mjs';
+import { useOperationLimits } from './limits.mjs';
+import { createRateLimiter } from './ratelimit.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
-const production = env.NODE_ENV === 'production';
+// ROUTER_ENV wins over NODE_ENV so that a deployment can say production
+// without changing how Node itself behaves.
+const production = (env.ROUTER_ENV || env.NODE_ENV) === 'production';
 
 // ---------------------------------------------------------------------------------------
 // env helpers
@@ -77,6 +81,17 @@ const settings = {
   exposeSubgraphErrorDetails: envBool('EXPOSE_SUBGRAPH_ERROR_DETAILS', !production),
   corsOrigins: envList('CORS_ORIGINS', null), // null = any http(s)://localhost|127.0.0.1|[::1]:port
   persistedOperationsPath: path.resolve(here, env.PERSISTED_OPERATIONS_PATH || 'persisted-operations.json'),
+  // Protection of the subgraphs (README "Limits").
+  maxBodyBytes: envInt('MAX_BODY_BYTES', 1 << 20, 1),
+  maxAliases: envInt('MAX_ALIASES', 30, 0),
+  maxCost: envInt('MAX_COST', 20000, 0),
+  defaultListSize: envInt('DEFAULT_LIST_SIZE', 10, 1),
+  rateLimitPerIp: envInt('RATE_LIMIT_PER_IP', 600, 0),
+  rateLimitPerClient: envInt('RATE_LIMIT_PER_CLIENT', 300, 0),
+  rateLimitWindowMs: envInt('RATE_LIMIT_WINDOW_MS', 60_000, 100),
+  rateLimitRedisUrl: env.RATE_LIMIT_REDIS_URL || env.REDIS_URL || 'redis://127.0.0.1:6379/0',
+  rateLimitPrefix: env.RATE_LIMIT_PREFIX || 'purra:router:rl:',
+  csrfPrevention: envBool('CSRF_PREVENTION', true),
 };
 if (!['rust', 'js'].includes(settings.queryPlanner)) throw new Error(`QUERY_PLANNER: expected rust or js, got "${settings.queryPlanner}"`);
 
@@ -184,6 +199,7 @@ const CLIENT_ERROR_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED',
   'SERVICE_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_ONLY', 'PERSISTED_QUERY_ID_REQUIRED', 'GATEWAY_TIMEOUT',
+  'ALIAS_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED',
 ]);
 
 function codedClientError(error) {
@@ -194,8 +210,64 @@ function codedClientError(error) {
   return undefined;
 }
 
+// A subgraph that cannot be reached (down, restarting, refusing connections)
+// is a failure the client can retry: SERVICE_UNAVAILABLE, naming the subgraph
+// only outside production.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+const UNREACHABLE_MESSAGE = /ECONNREFUSED|ECONNRESET|socket hang up|other side closed|fetch failed|connect ETIMEDOUT|EHOSTUNREACH/i;
+function unreachableSubgraph(error) {
+  let subgraph;
+  const seen = new Set();
+  const stack = [error];
+  while (stack.length) {
+    const e = stack.pop();
+    if (!e || typeof e !== 'object' || seen.has(e) || seen.size > 20) continue;
+    seen.add(e);
+    subgraph ??= e.extensions?.subgraphName ?? e.extensions?.serviceName;
+    const status = e.extensions?.response?.status ?? e.extensions?.http?.status;
+    if (UNREACHABLE_CODES.has(e.code) || UNREACHABLE_MESSAGE.test(String(e.message ?? '')) || status === 502 || status === 503) {
+      return { subgraph: subgraph ?? subgraphFromUrl(e) };
+    }
+    stack.push(e.originalError, e.cause, ...(Array.isArray(e.errors) ? e.errors : []));
+  }
+  return undefined;
+}
+function subgraphFromUrl(e) {
+  const url = e?.extensions?.request?.endpoint ?? e?.extensions?.request?.url;
+  if (!url) return undefined;
+  return subgraphs.find((name) => (urlOverrides[name] ?? '').startsWith(url) || url.includes(`/${name}`));
+}
+function unavailableError(error, unreachable) {
+  const name = !production && unreachable.subgraph ? ` (${unreachable.subgraph})` : '';
+  const extensions = { code: 'SERVICE_UNAVAILABLE', retryable: true };
+  if (!production && unreachable.subgraph) extensions.subgraph = unreachable.subgraph;
+  return new GraphQLError(`A service this request needs is unavailable${name}; retry shortly`, { path: error?.path, extensions });
+}
+
+// graphql-js refusing a variable's value (an unknown input field, a missing
+// required one, a wrong type) reaches the mask as an uncoded error: it is the
+// client's mistake, BAD_USER_INPUT naming the variable's path.
+function variableError(error) {
+  const m = /^Variable "\$(\w+)" got invalid value .*?; (.*)$/s.exec(String(error?.message ?? ''));
+  if (!m) return undefined;
+  const [, variable, detail] = m;
+  const at = /at "([^"]+)"/.exec(String(error.message));
+  const unknown = /^Field "(\w+)" is not defined by type/.exec(detail);
+  const missing = /^Field "(\w+)" of required type .* was not provided/.exec(detail);
+  let field = at ? at[1] : variable;
+  if (unknown || missing) field += `.${(unknown ?? missing)[1]}`;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
 function maskError(error, message) {
   const coded = codedClientError(error);
+  if (!coded) {
+    const invalidVariable = variableError(error);
+    if (invalidVariable) return invalidVariable;
+    const unreachable = unreachableSubgraph(error);
+    if (unreachable) return unavailableError(error, unreachable);
+  }
   if (coded) {
     const { code, field, reason } = coded.extensions;
     const extensions = { code };
@@ -264,14 +336,47 @@ const persistedOnlyError = () => ({
 // ---------------------------------------------------------------------------------------
 // plugins
 
+const rateLimiter = createRateLimiter({
+  url: settings.rateLimitRedisUrl, prefix: settings.rateLimitPrefix, perIp: settings.rateLimitPerIp,
+  perClient: settings.rateLimitPerClient, windowMs: settings.rateLimitWindowMs, log,
+});
+const UNLIMITED_PATHS = new Set(['/healthz', '/healthcheck', '/readiness']);
+
+function errorResponse(fetchAPI, status, code, message, headers = {}) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
 function usePurra() {
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (url.pathname === '/healthz') {
         endResponse(new fetchAPI.Response('{"status":"ok"}', { status: 200, headers: { 'content-type': 'application/json' } }));
         return;
       }
       if (settings.accessLog) logContext.set(request, { start: performance.now() });
+      if (UNLIMITED_PATHS.has(url.pathname) || request.method === 'OPTIONS') return;
+      // The body limit needs the length up front: a body without one
+      // (chunked) cannot be bounded before it is read.
+      if (request.method === 'POST') {
+        const length = request.headers.get('content-length');
+        if (length == null) {
+          endResponse(errorResponse(fetchAPI, 411, 'LENGTH_REQUIRED', 'Send Content-Length with the request body'));
+          return;
+        }
+        if (!(Number(length) <= settings.maxBodyBytes)) {
+          endResponse(errorResponse(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `Request body over ${settings.maxBodyBytes} bytes`));
+          return;
+        }
+      }
+      if (rateLimiter) {
+        const verdict = await rateLimiter.hit({ ip: clientIpOf(request, serverContext), credential: request.headers.get('authorization') });
+        if (verdict.limited) {
+          endResponse(errorResponse(fetchAPI, 429, 'RATE_LIMITED', `Too many requests (per ${verdict.bucket === 'ip' ? 'address' : 'client'}); retry after ${verdict.retryAfterS} s`,
+            { 'retry-after': String(verdict.retryAfterS) }));
+        }
+      }
     },
     onParams({ params, request, context, setResult }) {
       const entry = logContext.get(request);
@@ -298,6 +403,7 @@ function usePurra() {
     onResponse({ request, response, serverContext }) {
       // the allowed origin is computed per request: caches must key on it
       if (request.headers.has('origin')) response.headers.append('vary', 'Origin');
+      securityHeaders(response.headers);
       const entry = logContext.get(request);
       if (!entry) return;
       logContext.delete(request);
@@ -316,6 +422,18 @@ function usePurra() {
       );
     },
   };
+}
+
+// Security headers on every response. The Laboratory page (HTML) loads its
+// scripts and styles from a CDN, so only JSON responses get the strict CSP.
+function securityHeaders(headers) {
+  const set = (k, v) => { if (!headers.has(k)) headers.set(k, v); };
+  set('x-content-type-options', 'nosniff');
+  set('referrer-policy', 'no-referrer');
+  set('x-frame-options', 'DENY');
+  set('cross-origin-resource-policy', 'same-site');
+  if (!(headers.get('content-type') || '').includes('text/html')) set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  if (production) set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 
 // Subgraph/timeout errors carry the internal subgraph request (URL, body) in
@@ -409,6 +527,12 @@ log.info(
     subgraphTimeoutMs: settings.subgraphTimeoutMs,
     maxDepth: settings.maxDepth,
     maxTokens: settings.maxTokens,
+    maxAliases: settings.maxAliases,
+    maxCost: settings.maxCost,
+    maxBodyBytes: settings.maxBodyBytes,
+    rateLimit: rateLimiter ? { perIp: settings.rateLimitPerIp, perClient: settings.rateLimitPerClient, windowMs: settings.rateLimitWindowMs } : 'off',
+    csrfPrevention: settings.csrfPrevention,
+    production,
     playground: settings.playground,
     introspection: settings.introspection,
     allowArbitraryOperations: settings.allowArbitraryOperations,
@@ -456,6 +580,13 @@ export const gatewayConfig = {
 
   maxDepth: settings.maxDepth,
   maxTokens: settings.maxTokens,
+
+  // A browser sends a "simple" request (GET, or a form/text POST) to any
+  // site without a CORS preflight: such a request must carry one of these
+  // headers, which a page on another origin cannot add without a preflight.
+  csrfPrevention: settings.csrfPrevention
+    ? { requestHeaders: ['x-purra-csrf', 'apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight', 'x-client-name', 'authorization'] }
+    : undefined,
 
   // x-request-id: taken from the client or generated, sent to every HTTP subgraph request
   // and returned in the response (built-in requestId plugin).
@@ -523,6 +654,7 @@ export const gatewayConfig = {
 
   plugins: (ctx) => [
     usePurra(),
+    useOperationLimits({ maxAliases: settings.maxAliases, maxCost: settings.maxCost, defaultListSize: settings.defaultListSize }),
     {
       // values interpolated into the websocket transport headers / connectionParams above
       onContextBuilding({ context, extendContext }) {

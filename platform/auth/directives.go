@@ -56,12 +56,29 @@ func Require(ctx context.Context) (Identity, error) {
 		return id, nil
 	}
 	if err := tokenError(ctx); err != nil {
+		if errors.Is(err, ErrRevocationUnknown) {
+			return Identity{}, ErrUnconfirmedSession
+		}
 		if errors.Is(err, ErrExpiredToken) {
 			return Identity{}, errs.Unauthorized("access token expired").WithReason("TOKEN_EXPIRED")
 		}
 		return Identity{}, errs.Unauthorized("invalid access token").WithReason("TOKEN_INVALID")
 	}
 	return Identity{}, errs.Unauthorized("sign in required")
+}
+
+// ErrUnconfirmedSession is what a caller whose session could not be checked
+// against revocations is told: retryable, not a sign-out.
+var ErrUnconfirmedSession = (&errs.Error{Code: errs.Unavailable,
+	Message: "your session cannot be confirmed right now; try again shortly"}).WithReason("REVOCATION_UNAVAILABLE")
+
+// ReadOnlyWhenUnconfirmed refuses a mutation by a shopper whose revocation
+// could not be checked (Redis down): they may keep reading, not writing.
+func ReadOnlyWhenUnconfirmed(ctx context.Context, isMutation bool) error {
+	if id, ok := From(ctx); ok && id.RevocationUnchecked && isMutation {
+		return ErrUnconfirmedSession
+	}
+	return nil
 }
 
 func describe(scopes [][]string) string {

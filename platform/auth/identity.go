@@ -21,11 +21,16 @@ const (
 type Identity struct {
 	// Subject is the user's (or admin's) id.
 	Subject string
-	Role    string
+	// Issuer is the token's verified issuer (IssuerUsers, IssuerAdmin).
+	Issuer string
+	Role   string
 	// Scopes hold the role and, for admins, permissions such as "catalog:write".
 	Scopes    []string
 	SessionID string
 	TokenID   string
+	// RevocationUnchecked: Redis could not say whether this token was revoked
+	// and the shopper was let in for reads only (see Revocations).
+	RevocationUnchecked bool
 }
 
 // Has reports whether the identity carries scope.

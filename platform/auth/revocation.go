@@ -16,13 +16,30 @@ import (
 // CacheFor, so a revocation takes effect everywhere within that time (well
 // under the one minute promised) at one Redis round trip per caller per
 // CacheFor.
+//
+// When Redis cannot answer, the decision (docs/security.md) is:
+//   - admin sessions keep working for AdminGrace after Redis last answered,
+//     then are refused (ErrRevocationUnknown) until it answers again: an
+//     admin can do too much to be let in on an unconfirmed session;
+//   - shoppers keep working for reads only: their identity is marked
+//     RevocationUnchecked and platform/gql refuses their mutations with a
+//     retryable SERVICE_UNAVAILABLE. Their tokens expire within 15 minutes
+//     anyway, and the shop stays browsable through a Redis outage.
+//
+// While Redis is down it is asked again at most once per RetryEvery, so a
+// dead Redis does not add a connect timeout to every request.
 type Revocations struct {
-	rdb      *redis.Client
-	log      *slog.Logger
-	CacheFor time.Duration
+	rdb        *redis.Client
+	log        *slog.Logger
+	CacheFor   time.Duration
+	AdminGrace time.Duration
+	RetryEvery time.Duration
 
-	mu    sync.Mutex
-	known map[string]verdict
+	mu       sync.Mutex
+	known    map[string]verdict
+	lastOK   time.Time // Redis last answered
+	downTill time.Time // do not ask Redis again before this
+	down     bool
 }
 
 type verdict struct {
@@ -37,19 +54,31 @@ const (
 
 // NewRevocations uses rdb (shared by every subgraph, unprefixed keys).
 func NewRevocations(rdb *redis.Client, log *slog.Logger) *Revocations {
-	return &Revocations{rdb: rdb, log: log, CacheFor: 20 * time.Second, known: map[string]verdict{}}
+	return &Revocations{rdb: rdb, log: log, CacheFor: 20 * time.Second, AdminGrace: 30 * time.Second,
+		RetryEvery: time.Second, known: map[string]verdict{}, lastOK: time.Now()}
 }
 
-// Revoked reports whether id's token must be refused. If Redis cannot be
-// reached it fails open (logged): tokens expire on their own within minutes.
+// Attach makes v consult r for every token it verifies.
+func (r *Revocations) Attach(v *Verifier) {
+	v.Revoked = r.Revoked
+	v.Unchecked = r.Unchecked
+}
+
+// Revoked reports whether id's token must be refused. With Redis down it
+// answers by the rules above: false for shoppers, false for admins during
+// AdminGrace and true after (Unchecked then says why).
 func (r *Revocations) Revoked(ctx context.Context, id Identity, _ time.Time) bool {
 	key := id.Subject + "|" + id.SessionID
 	now := time.Now()
 	r.mu.Lock()
 	v, ok := r.known[key]
+	skip := r.down && now.Before(r.downTill)
 	r.mu.Unlock()
 	if ok && now.Before(v.until) {
 		return v.revoked
+	}
+	if skip {
+		return r.unavailable(ctx, id, now)
 	}
 	keys := []string{bannedPrefix + id.Subject}
 	if id.SessionID != "" {
@@ -57,16 +86,42 @@ func (r *Revocations) Revoked(ctx context.Context, id Identity, _ time.Time) boo
 	}
 	n, err := r.rdb.Exists(ctx, keys...).Result()
 	if err != nil {
-		r.log.WarnContext(ctx, "revocation check unavailable, allowing", "err", err)
-		return false
+		r.mu.Lock()
+		if !r.down {
+			r.log.WarnContext(ctx, "revocation check unavailable: admins refused after the grace period, shoppers read-only", "err", err, "adminGrace", r.AdminGrace)
+		}
+		r.down, r.downTill = true, now.Add(r.RetryEvery)
+		r.mu.Unlock()
+		return r.unavailable(ctx, id, now)
 	}
 	r.mu.Lock()
+	if r.down {
+		r.log.InfoContext(ctx, "revocation check available again")
+	}
+	r.down, r.lastOK = false, now
 	if len(r.known) > 100_000 { // bounded: forget everything rather than grow for ever
 		r.known = map[string]verdict{}
 	}
 	r.known[key] = verdict{revoked: n > 0, until: now.Add(r.CacheFor)}
 	r.mu.Unlock()
 	return n > 0
+}
+
+func (r *Revocations) unavailable(_ context.Context, id Identity, now time.Time) bool {
+	if id.Issuer != IssuerAdmin {
+		return false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return now.Sub(r.lastOK) > r.AdminGrace
+}
+
+// Unchecked reports whether Redis is down right now, so id's verdict was not
+// confirmed.
+func (r *Revocations) Unchecked(_ context.Context, _ Identity) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.down
 }
 
 // Ban makes every token of subject stop working (until Unban).

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/purra/supergraph/platform/auth"
+	"github.com/purra/supergraph/platform/servicetest"
 )
 
 func TestRevocations(t *testing.T) {
@@ -37,4 +38,52 @@ func TestRevocations(t *testing.T) {
 
 	dead := auth.NewRevocations(redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"}), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.False(t, dead.Revoked(ctx, user, time.Now()), "fails open when Redis is down")
+}
+
+// With Redis down, admins keep working for the grace period and are then
+// refused (retryable); shoppers keep working, marked read-only. A real
+// redis-server of the test's own is killed.
+func TestRevocationsWhenRedisIsDown(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := servicetest.StartRedis(t)
+	rdb := redis.NewClient(&redis.Options{Addr: srv.Addr, DialTimeout: 200 * time.Millisecond, MaxRetries: -1})
+	defer rdb.Close()
+	iss := servicetest.NewIssuer(t)
+	rev := auth.NewRevocations(rdb, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	rev.CacheFor, rev.AdminGrace, rev.RetryEvery = 0, 3*time.Second, time.Minute
+	rev.Attach(iss.Verifier)
+	verify := func(bearer string) (auth.Identity, error) { return iss.Verifier.Verify(ctx, bearer[len("Bearer "):]) }
+
+	shopper := iss.Token(t, uuid.NewString(), auth.RoleCustomer)
+	banned := uuid.NewString()
+	bannedToken := iss.Token(t, banned, auth.RoleCustomer)
+	admin := iss.Token(t, uuid.NewString(), auth.RoleAdmin, "catalog:write")
+	require.NoError(t, auth.Ban(ctx, rdb, banned))
+
+	id, err := verify(shopper)
+	require.NoError(t, err)
+	require.False(t, id.RevocationUnchecked)
+	_, err = verify(bannedToken)
+	require.ErrorIs(t, err, auth.ErrInvalidToken)
+	_, err = verify(admin)
+	require.NoError(t, err)
+
+	srv.Kill()
+	id, err = verify(shopper)
+	require.NoError(t, err, "shoppers fail open")
+	require.True(t, id.RevocationUnchecked, "…for reads only")
+	start := time.Now()
+	aid, err := verify(admin)
+	require.NoError(t, err, "admins keep working during the grace period")
+	require.False(t, aid.RevocationUnchecked)
+	require.Less(t, time.Since(start), 50*time.Millisecond, "a dead Redis is not asked again on every request")
+
+	time.Sleep(rev.AdminGrace)
+	_, err = verify(admin)
+	require.ErrorIs(t, err, auth.ErrRevocationUnknown, "admins fail closed after the grace period")
+	_, err = auth.Require(auth.WithIdentity(ctx, id))
+	require.NoError(t, err)
+	require.ErrorIs(t, auth.ReadOnlyWhenUnconfirmed(auth.WithIdentity(ctx, id), true), auth.ErrUnconfirmedSession)
+	require.NoError(t, auth.ReadOnlyWhenUnconfirmed(auth.WithIdentity(ctx, id), false))
 }

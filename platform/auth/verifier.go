@@ -24,64 +24,83 @@ type Claims struct {
 
 // Verifier checks access tokens against the JWKS of the issuers, cached and
 // refreshed in the background (and at once when an unknown kid shows up).
+// Each key set belongs to one issuer: a token verifies only with a key of
+// the issuer it names in `iss`, and only carries what that issuer may grant
+// (Policies), so the users subgraph's key cannot mint an admin token.
 type Verifier struct {
-	kf      keyfunc.Keyfunc
-	issuers []string
+	byIssuer map[string]keyfunc.Keyfunc
+	// Policies say which claims each issuer may grant; a token from an issuer
+	// without a policy is refused. NewVerifier sets DefaultPolicies.
+	Policies map[string]Policy
 	// Revoked, when set, is asked whether a verified token has been revoked
 	// since it was issued (banned user, revoked session).
 	Revoked func(ctx context.Context, id Identity, issuedAt time.Time) bool
+	// Unchecked, when set, is asked after Revoked whether the revocation
+	// check could not be made (Redis down): such identities may read only.
+	Unchecked func(ctx context.Context, id Identity) bool
 }
 
-// NewVerifier fetches keys from jwksURLs. Services start in any order, so an
-// unreachable JWKS at start is not an error: keys are fetched when they are needed.
+// NewVerifier trusts issuers[i] with the keys published at jwksURLs[i].
+// Services start in any order, so an unreachable JWKS at start is not an
+// error: keys are fetched when they are needed.
 func NewVerifier(ctx context.Context, jwksURLs, issuers []string) (*Verifier, error) {
-	storages := make([]jwkset.Storage, 0, len(jwksURLs))
-	for _, u := range jwksURLs {
-		s, err := jwkset.NewStorageFromHTTP(u, jwkset.HTTPClientStorageOptions{
-			Ctx:                       ctx,
-			NoErrorReturnFirstHTTPReq: true,
-			RefreshInterval:           10 * time.Minute,
-			HTTPTimeout:               5 * time.Second,
-		})
-		if err != nil {
-			return nil, fmt.Errorf("jwks %s: %w", u, err)
-		}
-		storages = append(storages, s)
+	if len(jwksURLs) != len(issuers) {
+		return nil, fmt.Errorf("jwks: %d key set URLs for %d issuers: JWKS_URLS and JWT_ISSUERS pair up one to one", len(jwksURLs), len(issuers))
 	}
-	given := jwkset.NewMemoryStorage()
-	multi, err := jwkset.NewHTTPClient(jwkset.HTTPClientOptions{
-		Given:             given,
-		HTTPURLs:          urlMap(jwksURLs, storages),
+	v := &Verifier{byIssuer: map[string]keyfunc.Keyfunc{}, Policies: DefaultPolicies()}
+	for i, u := range jwksURLs {
+		if _, dup := v.byIssuer[issuers[i]]; dup {
+			return nil, fmt.Errorf("jwks: issuer %s listed twice", issuers[i])
+		}
+		kf, err := issuerKeys(ctx, u)
+		if err != nil {
+			return nil, err
+		}
+		v.byIssuer[issuers[i]] = kf
+	}
+	return v, nil
+}
+
+func issuerKeys(ctx context.Context, url string) (keyfunc.Keyfunc, error) {
+	storage, err := jwkset.NewStorageFromHTTP(url, jwkset.HTTPClientStorageOptions{
+		Ctx:                       ctx,
+		NoErrorReturnFirstHTTPReq: true,
+		RefreshInterval:           10 * time.Minute,
+		HTTPTimeout:               5 * time.Second,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("jwks %s: %w", url, err)
+	}
+	client, err := jwkset.NewHTTPClient(jwkset.HTTPClientOptions{
+		Given:             jwkset.NewMemoryStorage(),
+		HTTPURLs:          map[string]jwkset.Storage{url: storage},
 		RefreshUnknownKID: rateLimiter(),
 	})
 	if err != nil {
-		return nil, fmt.Errorf("jwks client: %w", err)
+		return nil, fmt.Errorf("jwks client %s: %w", url, err)
 	}
-	kf, err := keyfunc.New(keyfunc.Options{Ctx: ctx, Storage: multi})
+	kf, err := keyfunc.New(keyfunc.Options{Ctx: ctx, Storage: client})
 	if err != nil {
-		return nil, fmt.Errorf("keyfunc: %w", err)
+		return nil, fmt.Errorf("keyfunc %s: %w", url, err)
 	}
-	return &Verifier{kf: kf, issuers: issuers}, nil
-}
-
-func urlMap(urls []string, storages []jwkset.Storage) map[string]jwkset.Storage {
-	m := make(map[string]jwkset.Storage, len(urls))
-	for i, u := range urls {
-		m[u] = storages[i]
-	}
-	return m
+	return kf, nil
 }
 
 // ErrInvalidToken is returned for any token that does not verify.
 var ErrInvalidToken = errors.New("invalid token")
 
+// ErrRevocationUnknown refuses an admin token whose revocation could not be
+// checked for longer than the grace period (Redis down).
+var ErrRevocationUnknown = errors.New("session cannot be confirmed right now")
+
 // ErrExpiredToken is returned for a well-signed but expired token.
 var ErrExpiredToken = errors.New("token expired")
 
-// Verify checks signature, algorithm, expiry and issuer, and returns the identity.
+// Verify checks signature (with a key of the token's own issuer), algorithm,
+// expiry, the issuer's policy and revocation, and returns the identity.
 func (v *Verifier) Verify(ctx context.Context, token string) (Identity, error) {
 	var c Claims
-	_, err := jwt.ParseWithClaims(token, &c, v.kf.KeyfuncCtx(ctx),
+	_, err := jwt.ParseWithClaims(token, &c, v.keyOfIssuer(ctx),
 		jwt.WithValidMethods([]string{"RS256", "EdDSA"}),
 		jwt.WithExpirationRequired(),
 		jwt.WithLeeway(5*time.Second),
@@ -92,23 +111,43 @@ func (v *Verifier) Verify(ctx context.Context, token string) (Identity, error) {
 	if err != nil {
 		return Identity{}, fmt.Errorf("%w: %v", ErrInvalidToken, err)
 	}
-	if !v.trusts(c.Issuer) || c.Subject == "" {
-		return Identity{}, fmt.Errorf("%w: untrusted issuer", ErrInvalidToken)
+	if c.Subject == "" {
+		return Identity{}, fmt.Errorf("%w: no subject", ErrInvalidToken)
 	}
-	id := Identity{Subject: c.Subject, Role: c.Role, Scopes: strings.Fields(c.Scope), SessionID: c.SessionID, TokenID: c.ID}
+	policy, ok := v.Policies[c.Issuer]
+	if !ok {
+		return Identity{}, fmt.Errorf("%w: no policy for issuer %q", ErrInvalidToken, c.Issuer)
+	}
+	if err := policy(c); err != nil {
+		return Identity{}, fmt.Errorf("%w: issuer %s: %v", ErrInvalidToken, c.Issuer, err)
+	}
+	id := Identity{Subject: c.Subject, Issuer: c.Issuer, Role: c.Role, Scopes: strings.Fields(c.Scope), SessionID: c.SessionID, TokenID: c.ID}
 	if v.Revoked != nil && c.IssuedAt != nil && v.Revoked(ctx, id, c.IssuedAt.Time) {
+		if v.Unchecked != nil && v.Unchecked(ctx, id) {
+			return Identity{}, ErrRevocationUnknown
+		}
 		return Identity{}, fmt.Errorf("%w: revoked", ErrInvalidToken)
+	}
+	if v.Unchecked != nil && id.Issuer != IssuerAdmin && v.Unchecked(ctx, id) {
+		id.RevocationUnchecked = true // a shopper let in for reads only
 	}
 	return id, nil
 }
 
-func (v *Verifier) trusts(iss string) bool {
-	for _, i := range v.issuers {
-		if i == iss {
-			return true
+// keyOfIssuer looks the token's kid up only among the keys of the issuer
+// its (not yet verified) `iss` names: a key of another issuer never matches.
+func (v *Verifier) keyOfIssuer(ctx context.Context) jwt.Keyfunc {
+	return func(t *jwt.Token) (any, error) {
+		c, ok := t.Claims.(*Claims)
+		if !ok {
+			return nil, errors.New("unexpected claims")
 		}
+		kf, ok := v.byIssuer[c.Issuer]
+		if !ok {
+			return nil, fmt.Errorf("untrusted issuer %q", c.Issuer)
+		}
+		return kf.KeyfuncCtx(ctx)(t)
 	}
-	return false
 }
 
 // Middleware verifies a bearer token when one is presented. A request

@@ -37,6 +37,12 @@ type Base struct {
 	// mounts its own per environment.
 	ServiceTokenKey string `env:"SERVICE_TOKEN_KEY"`
 	ServiceJWKS     string `env:"SERVICE_JWKS"`
+	// X-Forwarded-For is believed only from these peers (the router's
+	// addresses, CIDRs), TRUSTED_PROXY_HOPS entries from the right. Unset:
+	// from nobody, so a direct caller cannot choose its recorded IP.
+	TrustedProxies   []string `env:"TRUSTED_PROXIES" envSeparator:","`
+	TrustedProxyHops int      `env:"TRUSTED_PROXY_HOPS" envDefault:"1"`
+	// Introspection stays on: the router needs _service, and the supergraph is public anyway.
 }
 
 // Load fills cfg (a pointer to a struct embedding Base) from getenv.

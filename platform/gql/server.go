@@ -6,7 +6,9 @@ package gql
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -52,12 +54,27 @@ func NewHandler(es graphql.ExecutableSchema, o Options) *handler.Server {
 	if o.MaxComplexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	}
+	srv.AroundOperations(readOnlyWhenUnconfirmed(Presenter(o.Log)))
 	srv.SetErrorPresenter(Presenter(o.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		o.Log.ErrorContext(ctx, "panic in resolver", "panic", p, "path", pathOf(ctx))
 		return errors.New("internal error")
 	})
 	return srv
+}
+
+// readOnlyWhenUnconfirmed answers a mutation by a shopper whose token could
+// not be checked against revocations (Redis down) with SERVICE_UNAVAILABLE,
+// before any resolver runs; queries and subscriptions go ahead.
+func readOnlyWhenUnconfirmed(present graphql.ErrorPresenterFunc) graphql.OperationMiddleware {
+	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		oc := graphql.GetOperationContext(ctx)
+		isMutation := oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Mutation
+		if err := auth.ReadOnlyWhenUnconfirmed(ctx, isMutation); err != nil {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{present(ctx, err)}})
+		}
+		return next(ctx)
+	}
 }
 
 func pathOf(ctx context.Context) string {
@@ -76,8 +93,12 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if errors.As(err, &ce) {
 			gqlErr.Message = ce.Message
 			ext := map[string]any{"code": string(ce.Code)}
-			if ce.Field != "" {
-				ext["field"] = ce.Field
+			field := ce.Field
+			if field == "" && ce.Code == errs.BadUserInput {
+				field = inputField(ctx, err) // a scalar refused a value: name where it was
+			}
+			if field != "" {
+				ext["field"] = field
 			}
 			if ce.Reason != "" {
 				ext["reason"] = ce.Reason
@@ -102,6 +123,32 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		gqlErr.Extensions = map[string]any{"code": string(errs.Internal)}
 		return gqlErr
 	}
+}
+
+// inputField is the argument path ("input.startsAt", "filter.minPrice") at
+// which gqlgen was unmarshalling when err happened: ErrorOnPath puts the
+// field's response path, then the argument and input-field names, on it.
+func inputField(ctx context.Context, err error) string {
+	var gqlErr *gqlerror.Error
+	if !errors.As(err, &gqlErr) {
+		return ""
+	}
+	path := gqlErr.Path
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		if at := fc.Path(); len(at) < len(path) && at.String() == path[:len(at)].String() {
+			path = path[len(at):]
+		}
+	}
+	parts := make([]string, 0, len(path))
+	for _, el := range path {
+		switch el := el.(type) {
+		case ast.PathName:
+			parts = append(parts, string(el))
+		case ast.PathIndex:
+			parts = append(parts, fmt.Sprint(int(el)))
+		}
+	}
+	return strings.Join(parts, ".")
 }
 
 // isInputError recognises errors gqlgen made itself without a cause (argument

@@ -61,6 +61,8 @@ type Deps struct {
 	ServiceSigner   *auth.ServiceSigner
 	ServiceVerifier *auth.ServiceVerifier
 	Registry        *prometheus.Registry
+	// Proxies are the peers whose X-Forwarded-For is believed (the router).
+	Proxies httpx.Proxies
 	// Topic is where this subgraph's outbox events go.
 	Topic string
 	// Consumer receives the subgraph's event handlers (kafka.Handle) in Build.
@@ -137,13 +139,18 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 		return nil, fmt.Errorf("redis url: %w", err)
 	}
 	c := cache.New(rdb, spec.Name, log)
+	proxies, err := httpx.ParseProxies(cfg.TrustedProxyHops, cfg.TrustedProxies)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	verifier, err := auth.NewVerifier(ctx, cfg.JWKSURLs, cfg.JWTIssuers)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	// Banned users and revoked admin sessions stop working in every subgraph.
-	verifier.Revoked = auth.NewRevocations(rdb, log).Revoked
+	auth.NewRevocations(rdb, log).Attach(verifier)
 	signer, svcVerifier, err := serviceAuth(spec.Name, cfg)
 	if err != nil {
 		db.Close()
@@ -151,7 +158,7 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 	}
 	d := &Deps{
 		Name: spec.Name, Config: cfg, Getenv: getenv, Log: log, DB: db, Cache: c,
-		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg,
+		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg, Proxies: proxies,
 		ServiceSigner: signer, ServiceVerifier: svcVerifier,
 		Topic:    kafka.Topic(spec.Name),
 		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
@@ -243,7 +250,7 @@ func Routes(d *Deps, sg *Subgraph) http.Handler {
 	gqlHandler := gql.NewHandler(sg.Schema, gql.Options{Log: d.Log, Verifier: d.Verifier, MaxComplexity: d.Config.QueryComplexity})
 	mws := append([]func(http.Handler) http.Handler{
 		logx.RequestIDMiddleware,
-		httpx.ClientIPMiddleware,
+		httpx.ClientIPMiddleware(d.Proxies),
 		httpx.PrivateWhenAuthenticated,
 		httpx.Metrics(d.Name, d.Registry),
 		httpx.LimitBody(1 << 20),

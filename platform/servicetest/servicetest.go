@@ -25,6 +25,7 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/cache"
 	"github.com/purra/supergraph/platform/config"
+	"github.com/purra/supergraph/platform/httpx"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/logx"
 	platformmigrations "github.com/purra/supergraph/platform/outbox/migrations"
@@ -78,39 +79,53 @@ func dropDatabase(serverURL, name string) {
 	_, _ = pool.Exec(ctx, fmt.Sprintf(`DROP DATABASE IF EXISTS %q WITH (FORCE)`, name))
 }
 
-// Issuer signs test tokens and serves their JWKS.
+// Issuer signs test tokens as both real issuers (shoppers as purra-users,
+// ADMIN as purra-admin, each with its own key) and serves their JWKS.
 type Issuer struct {
-	Signer   *auth.Signer
-	Verifier *auth.Verifier
-	JWKSURL  string
+	Signer       *auth.Signer // purra-users
+	AdminSigner  *auth.Signer // purra-admin
+	Verifier     *auth.Verifier
+	JWKSURL      string
+	AdminJWKSURL string
 }
 
-// NewIssuer starts a JWKS server for a fresh RSA key (issuer "purra-users").
+// NewIssuer starts a JWKS server for a fresh RSA key per issuer.
 func NewIssuer(t testing.TB) *Issuer {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
+	users, usersURL := testSigner(t, ctx, auth.IssuerUsers)
+	admin, adminURL := testSigner(t, ctx, auth.IssuerAdmin)
+	v, err := auth.NewVerifier(ctx, []string{usersURL, adminURL}, []string{auth.IssuerUsers, auth.IssuerAdmin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Issuer{Signer: users, AdminSigner: admin, Verifier: v, JWKSURL: usersURL, AdminJWKSURL: adminURL}
+}
+
+func testSigner(t testing.TB, ctx context.Context, issuer string) (*auth.Signer, string) {
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
 	}
-	signer, err := auth.NewSigner(ctx, "purra-users", 15*time.Minute, uuid.NewString(), key)
+	signer, err := auth.NewSigner(ctx, issuer, 15*time.Minute, uuid.NewString(), key)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(signer.JWKSHandler())
 	t.Cleanup(srv.Close)
-	v, err := auth.NewVerifier(ctx, []string{srv.URL}, []string{"purra-users"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &Issuer{Signer: signer, Verifier: v, JWKSURL: srv.URL}
+	return signer, srv.URL
 }
 
-// Token returns "Bearer <jwt>" for subject with role (and extra scopes).
+// Token returns "Bearer <jwt>" for subject with role (and extra scopes):
+// ADMIN tokens come from the admin issuer with a session, others from users.
 func (i *Issuer) Token(t testing.TB, subject, role string, scopes ...string) string {
 	t.Helper()
-	tok, _, err := i.Signer.Issue(subject, role, scopes, "")
+	signer, session := i.Signer, ""
+	if role == auth.RoleAdmin {
+		signer, session = i.AdminSigner, uuid.NewString()
+	}
+	tok, _, err := signer.Issue(subject, role, scopes, session)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,9 +154,15 @@ func Deps(t testing.TB, spec service.Spec, iss *Issuer) *service.Deps {
 	c := cache.New(rdb, prefix, log)
 	cfg := config.Base{PostgresURL: PostgresURL(), RedisURL: redisURL}
 	signer, svcVerifier := serviceAuth(t, spec.Name)
+	// The test plays the router: httptest requests come from 192.0.2.1,
+	// httptest servers' from loopback.
+	proxies, err := httpx.ParseProxies(1, []string{"192.0.2.1", "127.0.0.1", "::1"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return &service.Deps{
-		Name: spec.Name, Config: cfg, Getenv: os.Getenv, Log: log, DB: db, Cache: c,
-		Limiter: cache.NewLimiter(c), Verifier: iss.Verifier, Registry: prometheus.NewRegistry(),
+		Name: spec.Name, Config: cfg, Getenv: withDevKeyEncryption, Log: log, DB: db, Cache: c,
+		Limiter: cache.NewLimiter(c), Verifier: iss.Verifier, Registry: prometheus.NewRegistry(), Proxies: proxies,
 		ServiceSigner: signer, ServiceVerifier: svcVerifier,
 		Topic:    kafka.Topic(spec.Name),
 		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
@@ -161,4 +182,24 @@ func Serve(t testing.TB, spec service.Spec, d *service.Deps) (*service.Subgraph,
 		t.Cleanup(sg.Close)
 	}
 	return sg, AsRouter(t, spec.Name, service.Routes(d, sg))
+}
+
+// withDevKeyEncryption is os.Getenv with the development signing-key
+// encryption key when none is set, as tools/stack gives `make run`.
+func withDevKeyEncryption(k string) string {
+	if v := os.Getenv(k); v != "" || k != auth.KeyEncryptionEnv {
+		return v
+	}
+	return auth.DevKeyEncryptionKey
+}
+
+// KeyEncryption is the development key encryption, for tests that load an
+// issuer's signer from its database themselves.
+func KeyEncryption(t testing.TB) *auth.KeyEncryption {
+	t.Helper()
+	enc, err := auth.NewKeyEncryption(auth.DevKeyEncryptionKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return enc
 }

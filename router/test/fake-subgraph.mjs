@@ -17,8 +17,11 @@ const SDL = {
       echoHeaders: String
       slow(ms: Int!): String
       deep: Node
+      nodes(first: Int): [Node!]!
+      echoInput(input: EchoInput!): String
       _entities(representations: [_Any!]!): [_Entity]!
     }
+    input EchoInput { text: String! }
     type Subscription { ticks(n: Int!): Int! }
   `,
   catalog: /* GraphQL */ `
@@ -43,6 +46,8 @@ const ROOTS = {
       return 'done';
     },
     deep: node,
+    echoInput: ({ input }) => input.text,
+    nodes: ({ first }) => Array.from({ length: Math.min(first ?? 10, 100) }, node),
     _entities: ({ representations }) => representations.map((r) => ({ __typename: 'User', id: r.id, name: `User ${r.id}` })),
     ticks: async function* ({ n }) {
       for (let i = 1; i <= n; i++) {

@@ -3,19 +3,14 @@
 // (test/fixtures/supergraph.graphql). Run: npm test (in router/). Ports are picked free.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { createHash, generateKeyPairSync, verify } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { startFakeSubgraph } from './fake-subgraph.mjs';
-
-const routerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const supergraph = path.join(routerDir, 'test', 'fixtures', 'supergraph.graphql');
+import { startGateway, gql, routerKey } from './harness.mjs';
 
 const DOCS = {
   ProductBySlug: 'query ProductBySlug($slug: String!) {\n  product(slug: $slug) { id title createdBy { id name } }\n}',
@@ -23,22 +18,6 @@ const DOCS = {
 };
 const sha = (s) => createHash('sha256').update(s).digest('hex');
 const ID = Object.fromEntries(Object.entries(DOCS).map(([k, v]) => [k, sha(v)]));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-// The router's service key for these tests; the subgraphs' side checks tokens with its public half.
-const routerKey = generateKeyPairSync('ed25519');
-const SERVICE_TOKEN_KEY = routerKey.privateKey.export({ type: 'pkcs8', format: 'pem' });
 
 /** Verifies a router service token as a subgraph named audience would; returns its claims. */
 function verifyServiceToken(token, audience) {
@@ -53,52 +32,6 @@ function verifyServiceToken(token, audience) {
   assert.equal(claims.aud, audience);
   assert.ok(claims.exp - claims.iat <= 300 && claims.exp > Date.now() / 1000, 'lives at most five minutes');
   return claims;
-}
-
-async function startGateway(env) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/.bin/hive-gateway', 'supergraph', supergraph], {
-    cwd: routerDir,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ACCESS_LOG: 'false', SUPERGRAPH_WATCH: 'false', SERVICE_TOKEN_KEY, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`gateway exited ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${base}/readiness`)).ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() - started > 30_000) {
-      child.kill('SIGKILL');
-      throw new Error(`gateway not ready after 30 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    base,
-    url: `${base}/graphql`,
-    ws: `ws://127.0.0.1:${port}/graphql`,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(t);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function gql(gw, body, headers = {}) {
-  const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, headers: res.headers, json: await res.json() };
 }
 
 function wsIterate(gw, connectionParams, payload) {
@@ -192,7 +125,7 @@ describe('default settings (development)', () => {
     const expected = { data: { product: { id: 'p1', title: 'Phone', createdBy: { id: 'u9', name: 'User u9' } } } };
     assert.deepEqual((await gql(gw, { documentId: ID.ProductBySlug, variables: { slug: 'phone' } })).json, expected);
     const qs = new URLSearchParams({ documentId: ID.ProductBySlug, variables: JSON.stringify({ slug: 'phone' }) });
-    assert.deepEqual(await (await fetch(`${gw.url}?${qs}`)).json(), expected);
+    assert.deepEqual(await (await fetch(`${gw.url}?${qs}`, { headers: { 'x-purra-csrf': '1' } })).json(), expected);
     const apq = { extensions: { persistedQuery: { version: 1, sha256Hash: ID.ProductBySlug } }, variables: { slug: 'phone' } };
     assert.deepEqual((await gql(gw, apq, { 'x-client-name': 'purra-mobile' })).json, expected);
   });

@@ -3,6 +3,7 @@ package stack
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"time"
@@ -17,8 +18,17 @@ func (s *Stack) startRouter(ctx context.Context) error {
 		command: func() *exec.Cmd {
 			cmd := exec.Command("node", "node_modules/.bin/hive-gateway", "supergraph", "../supergraph/supergraph.graphql")
 			cmd.Dir = filepath.Join(s.opts.Root, "router")
-			cmd.Env = s.processEnv(Router, map[string]string{"PORT": fmt.Sprint(s.opts.RouterPort), "LOG_JSON": "1",
-				"SERVICE_TOKEN_KEY": string(s.ServiceKeys.Private[auth.RouterService])})
+			base := map[string]string{"PORT": fmt.Sprint(s.opts.RouterPort), "LOG_JSON": "1",
+				"SERVICE_TOKEN_KEY": string(s.ServiceKeys.Private[auth.RouterService])}
+			// Every client of a local stack is 127.0.0.1 (tests, the load generator,
+			// the developer's browser): per-IP and per-client limits would only
+			// throttle the tests. router/test covers them; set the variables to try.
+			for _, k := range []string{"RATE_LIMIT_PER_IP", "RATE_LIMIT_PER_CLIENT"} {
+				if os.Getenv(k) == "" {
+					base[k] = "0"
+				}
+			}
+			cmd.Env = s.processEnv(Router, base)
 			return cmd
 		},
 		ready: func(ctx context.Context) error {

@@ -7,6 +7,8 @@
 package stack
 
 import (
+	"github.com/purra/supergraph/platform/auth"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -24,7 +26,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/redis/go-redis/v9"
 
-	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/tools/smtpsink"
 )
@@ -232,7 +233,7 @@ func postgresURL() string {
 
 // subgraphEnv is a subgraph's environment.
 func (s *Stack) subgraphEnv(sg Subgraph) []string {
-	return s.processEnv(sg.Name, map[string]string{
+	vars := map[string]string{
 		"HTTP_ADDR":     sg.Addr(),
 		"POSTGRES_DB":   s.opts.DBPrefix + sg.Name,
 		"REDIS_URL":     s.opts.RedisURL,
@@ -241,7 +242,13 @@ func (s *Stack) subgraphEnv(sg Subgraph) []string {
 		// the subgraph's own service key and every service's public key
 		"SERVICE_TOKEN_KEY": string(s.ServiceKeys.Private[sg.Name]),
 		"SERVICE_JWKS":      string(s.ServiceKeys.JWKS),
-	})
+	}
+	// The development key that encrypts users' and admin's signing keys at
+	// rest; production (PURRA_ENV=production) refuses it.
+	if os.Getenv(auth.KeyEncryptionEnv) == "" {
+		vars[auth.KeyEncryptionEnv] = auth.DevKeyEncryptionKey
+	}
+	return s.processEnv(sg.Name, vars)
 }
 
 // processEnv is this process's environment plus base, then Options.Env, then

@@ -66,7 +66,7 @@ func newEnv(t *testing.T) *env {
 	_, h := servicetest.Serve(t, spec, d)
 	served.Store(&h)
 
-	signer, err := auth.LoadSigner(ctx, d.DB, server.Issuer, app.AccessTokenTTL)
+	signer, err := auth.LoadSigner(ctx, d.DB, server.Issuer, app.AccessTokenTTL, servicetest.KeyEncryption(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,11 @@ func Build(ctx context.Context, d *service.Deps) (*service.Subgraph, error) {
 // wire builds the application on d with the issuer's signing key (created
 // in the database on first start, shared by every instance).
 func wire(ctx context.Context, d *service.Deps) (*app.App, *auth.Signer, error) {
-	signer, err := auth.LoadSigner(ctx, d.DB, Issuer, app.AccessTokenTTL)
+	enc, err := auth.KeyEncryptionFromEnv(d.Getenv)
+	if err != nil {
+		return nil, nil, err
+	}
+	signer, err := auth.LoadSigner(ctx, d.DB, Issuer, app.AccessTokenTTL, enc)
 	if err != nil {
 		return nil, nil, err
 	}

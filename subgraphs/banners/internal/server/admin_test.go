@@ -272,3 +272,16 @@ func TestAdmin_List(t *testing.T) {
 	require.Equal(t, made[3], strip.Banners.Edges[0].Node.ID)
 	require.False(t, strip.Banners.PageInfo.HasNextPage)
 }
+
+// A DateTime the scalar cannot take is the client's mistake, named by field
+// (the scalar is parsed in platform/scalar for every subgraph).
+func TestAdmin_BadDateTimeValues(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for _, bad := range []any{"-000001-01-01T00:00:00Z", "10000-01-01T00:00:00Z", "2026-13-01T00:00:00Z", "yesterday",
+		strings.Repeat("9", 10<<10), 1.5, true, 12345, map[string]any{"a": 1}, ""} {
+		r := e.do(e.admin(), createQ, map[string]any{"in": input(map[string]any{"startsAt": bad})}, nil)
+		require.Equal(t, "BAD_USER_INPUT", r.Code(), "%v: %+v", bad, r.Errors)
+		require.Equal(t, "input.startsAt", r.Errors[0].Extensions["field"], "%v", bad)
+	}
+}

@@ -47,7 +47,7 @@ func TestRunConfirmsAndPushesThroughKafka(t *testing.T) {
 	db := "purra_test_orders_run_" + strings.ReplaceAll(uuid.NewString()[:8], "-", "")
 	vars := map[string]string{
 		"HTTP_ADDR": addr, "POSTGRES_URL": servicetest.PostgresURL(), "POSTGRES_DB": db, "KAFKA_BROKERS": broker.Addrs()[0],
-		"JWKS_URLS": iss.JWKSURL, "LOG_LEVEL": "error", "CART_SUBGRAPH_URL": fake + "/cart", "USERS_SUBGRAPH_URL": fake + "/users",
+		"JWKS_URLS": iss.JWKSURL + "," + iss.AdminJWKSURL, "LOG_LEVEL": "error", "CART_SUBGRAPH_URL": fake + "/cart", "USERS_SUBGRAPH_URL": fake + "/users",
 		"PROMOTIONS_SUBGRAPH_URL": fake + "/promotions", "INVENTORY_SUBGRAPH_URL": fake + "/inventory",
 		"CATALOG_SUBGRAPH_URL": fake + "/catalog", "REDIS_URL": redisURL(),
 		"SERVICE_TOKEN_KEY": string(servicetest.ServiceKeys(t).Private["orders"]), "SERVICE_JWKS": string(servicetest.ServiceKeys(t).JWKS),

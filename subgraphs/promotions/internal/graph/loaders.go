@@ -2,12 +2,11 @@ package graph
 
 import (
 	"context"
-	"net"
 	"net/http"
-	"strings"
 
 	"github.com/graph-gophers/dataloader/v7"
 
+	"github.com/purra/supergraph/platform/httpx"
 	"github.com/purra/supergraph/platform/loader"
 
 	"github.com/purra/supergraph/subgraphs/promotions/internal/app"
@@ -41,7 +40,7 @@ func Middleware(a *app.App) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			ctx := context.WithValue(r.Context(), loadersKey{}, NewLoaders(a))
-			ctx = app.WithClient(ctx, clientAddr(r))
+			ctx = app.WithClient(ctx, httpx.ClientIP(r.Context()))
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
@@ -49,19 +48,3 @@ func Middleware(a *app.App) func(http.Handler) http.Handler {
 
 // For returns the request's loaders.
 func For(ctx context.Context) *Loaders { return ctx.Value(loadersKey{}).(*Loaders) }
-
-// clientAddr is the first X-Forwarded-For entry (the router sets it to the
-// client's address) or the connection's address.
-func clientAddr(r *http.Request) string {
-	if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-		first, _, _ := strings.Cut(xff, ",")
-		if ip := net.ParseIP(strings.TrimSpace(first)); ip != nil {
-			return ip.String()
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}

@@ -345,7 +345,7 @@ func TestMeNeedsAValidToken(t *testing.T) {
 	wantErr(t, e.do(bearer(tampered), meQuery, nil, nil), "UNAUTHENTICATED", "", "TOKEN_INVALID")
 
 	// Expired: signed with the subgraph's own key, 15 minutes ago.
-	past, err := auth.LoadSigner(context.Background(), e.d.DB, server.Issuer, -time.Minute)
+	past, err := auth.LoadSigner(context.Background(), e.d.DB, server.Issuer, -time.Minute, servicetest.KeyEncryption(t))
 	if err != nil {
 		t.Fatal(err)
 	}

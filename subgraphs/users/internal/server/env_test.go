@@ -50,7 +50,7 @@ func newEnv(t *testing.T) *env {
 	t.Cleanup(srv.Close)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	v, err := auth.NewVerifier(ctx, []string{srv.URL + server.JWKSPath, iss.JWKSURL}, []string{server.Issuer})
+	v, err := auth.NewVerifier(ctx, []string{srv.URL + server.JWKSPath, iss.AdminJWKSURL}, []string{server.Issuer, auth.IssuerAdmin})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func newEnv(t *testing.T) *env {
 	sg, h := servicetest.Serve(t, spec, d)
 	served.Store(&h)
 
-	signer, err := auth.LoadSigner(ctx, d.DB, server.Issuer, server.AccessTokenTTL)
+	signer, err := auth.LoadSigner(ctx, d.DB, server.Issuer, server.AccessTokenTTL, servicetest.KeyEncryption(t))
 	if err != nil {
 		t.Fatal(err)
 	}
