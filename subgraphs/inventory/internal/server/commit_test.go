@@ -15,7 +15,7 @@ func (e *env) commit(orderID string) (string, map[string]any) {
 	var out struct {
 		CommitStock *struct{ Status string } `json:"commitStock"`
 	}
-	r := e.do("", commitMutation, map[string]any{"id": orderID}, &out)
+	r := e.asOrders("", commitMutation, map[string]any{"id": orderID}, &out)
 	if len(r.Errors) > 0 {
 		return "", r.Errors[0].Extensions
 	}

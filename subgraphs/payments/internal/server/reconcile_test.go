@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/purra/supergraph/platform/servicetest"
 )
 
 // startWorkers runs the subgraph's workers until the returned stop — a
@@ -117,9 +119,11 @@ func TestOrderPaymentState(t *testing.T) {
 		rahul:      {"orderId": rahul, "captured": false, "capturedPaise": 0.0},
 	} {
 		var out struct{ OrderPaymentState map[string]any }
-		ok(t, e.do("", q, map[string]any{"id": id}, &out))
+		ok(t, servicetest.Do(t, servicetest.As(t, "orders", "payments", e.h), "", q, map[string]any{"id": id}, &out))
 		require.Equal(t, want, out.OrderPaymentState)
 	}
+	// Only orders' clock may ask: the router (and so any client) is refused.
+	require.Equal(t, "FORBIDDEN", e.do("", q, map[string]any{"id": paid.id}, nil).Code())
 }
 
 // metrics renders the reconciliation counters as Prometheus lines.
