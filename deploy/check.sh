@@ -12,6 +12,8 @@ echo "== node deploy/apollo-router/pq-manifest.mjs --check"
 node deploy/apollo-router/pq-manifest.mjs --check
 echo "== node --test deploy/test/"
 node --test deploy/test/
+echo "== go test ./deploy/validate (the checker catches the defects it exists for)"
+(cd deploy/validate && GOWORK=off go test -count=1 .)
 echo "== go run ./deploy/validate"
 (cd deploy/validate && GOWORK=off go run .)
 
