@@ -33,7 +33,9 @@ func Connect(url string) (*redis.Client, error) {
 	opt.ReadTimeout = 200 * time.Millisecond
 	opt.WriteTimeout = 200 * time.Millisecond
 	opt.MaxRetries = -1 // a cache miss is cheaper than a retry: no retries
-	return redis.NewClient(opt), nil
+	rdb := redis.NewClient(opt)
+	rdb.AddHook(tracingHook{})
+	return rdb, nil
 }
 
 // New returns a cache whose keys start with prefix (the service name).

@@ -19,6 +19,7 @@ import (
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
+	"github.com/purra/supergraph/platform/telemetry"
 )
 
 // Options configure NewHandler.
@@ -47,6 +48,8 @@ func NewHandler(es graphql.ExecutableSchema, o Options) *handler.Server {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	// The router needs _service { sdl } to compose and plan.
 	srv.Use(extension.Introspection{})
+	// a span per operation and per root field (platform/telemetry)
+	srv.Use(telemetry.GraphQL{})
 	if o.MaxComplexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	}

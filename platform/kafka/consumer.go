@@ -122,6 +122,8 @@ func (c *Consumer) process(ctx context.Context, m kafkago.Message) error {
 	if !ok {
 		return nil // another consumer's event on a shared topic
 	}
+	ctx, span := consumeContext(ctx, c.Group, m, env)
+	defer span.End()
 	backoff := 50 * time.Millisecond
 	var err error
 	for attempt := 1; attempt <= c.MaxAttempts; attempt++ {
@@ -137,8 +139,10 @@ func (c *Consumer) process(ctx context.Context, m kafkago.Message) error {
 		backoff = min(backoff*2, 5*time.Second)
 	}
 	if err == nil {
+		c.Log.InfoContext(ctx, "event applied", "topic", m.Topic, "event_type", env.Type, "event_id", env.ID)
 		return nil
 	}
+	span.RecordError(err)
 	c.Log.ErrorContext(ctx, "event parked", "event_type", env.Type, "event_id", env.ID, "err", err)
 	_, perr := c.DB.Exec(ctx, `INSERT INTO failed_events (consumer, event_id, envelope, error)
 		VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, c.Group, env.ID, m.Value, err.Error())

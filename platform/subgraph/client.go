@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/sony/gobreaker/v2"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
@@ -40,9 +41,11 @@ func New(name, url string) *Client {
 		name:    name,
 		url:     url,
 		timeout: 3 * time.Second,
-		http: &http.Client{Transport: &http.Transport{
+		// otelhttp: a client span per call and the traceparent header, so the callee's
+		// spans join the caller's trace
+		http: &http.Client{Transport: otelhttp.NewTransport(&http.Transport{
 			MaxIdleConnsPerHost: 64, IdleConnTimeout: 90 * time.Second,
-		}},
+		}, otelhttp.WithSpanNameFormatter(func(string, *http.Request) string { return "subgraph " + name }))},
 		cb: gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{
 			Name:    "subgraph-" + name,
 			Timeout: 5 * time.Second, // open → half-open
