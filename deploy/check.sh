@@ -17,6 +17,11 @@ echo "== go test ./deploy/validate (the checker catches the defects it exists fo
 echo "== go run ./deploy/validate"
 (cd deploy/validate && GOWORK=off go run .)
 
+echo "== promtool check rules deploy/observability/alerts.yml"
+promtool check rules deploy/observability/alerts.yml
+echo "== actionlint .github/workflows"
+GOFLAGS=-mod=mod go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/*.yml && echo ok
+
 if docker compose version >/dev/null 2>&1; then
   echo "== docker compose config (all profiles)"
   docker compose -f deploy/docker-compose.yml --profile seed --profile apollo-router config -q && echo ok

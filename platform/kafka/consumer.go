@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	kafkago "github.com/segmentio/kafka-go"
+
+	"github.com/purra/supergraph/platform/metrics"
 )
 
 // Handler applies one event inside tx, the transaction that also records the
@@ -138,10 +141,13 @@ func (c *Consumer) process(ctx context.Context, m kafkago.Message) error {
 		}
 		backoff = min(backoff*2, 5*time.Second)
 	}
+	metrics.ConsumerLag.WithLabelValues(m.Topic, strconv.Itoa(m.Partition)).Set(float64(max(m.HighWaterMark-m.Offset-1, 0)))
 	if err == nil {
+		metrics.ConsumerEvents.WithLabelValues(m.Topic, "applied").Inc()
 		c.Log.InfoContext(ctx, "event applied", "topic", m.Topic, "event_type", env.Type, "event_id", env.ID)
 		return nil
 	}
+	metrics.ConsumerEvents.WithLabelValues(m.Topic, "parked").Inc()
 	span.RecordError(err)
 	c.Log.ErrorContext(ctx, "event parked", "event_type", env.Type, "event_id", env.ID, "err", err)
 	_, perr := c.DB.Exec(ctx, `INSERT INTO failed_events (consumer, event_id, envelope, error)

@@ -28,15 +28,15 @@ func (p *publishSpans) start(ctx context.Context, topic, traceparent string) map
 	return telemetry.Inject(ctx)
 }
 
-func (p publishSpans) fail(err error) {
-	for _, s := range p {
+func (p *publishSpans) fail(err error) {
+	for _, s := range *p {
 		s.RecordError(err)
 		s.SetStatus(codes.Error, err.Error())
 	}
 }
 
-func (p publishSpans) end() {
-	for _, s := range p {
+func (p *publishSpans) end() {
+	for _, s := range *p {
 		s.End()
 	}
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/purra/supergraph/platform/httpx"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/metrics"
 	"github.com/purra/supergraph/platform/outbox"
 	platformmigrations "github.com/purra/supergraph/platform/outbox/migrations"
 	"github.com/purra/supergraph/platform/pg"
@@ -133,6 +134,9 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 	}
 	// Banned users and revoked admin sessions stop working in every subgraph.
 	verifier.Revoked = auth.NewRevocations(rdb, log).Revoked
+	// shared collectors (GraphQL, breakers, cache, consumer) and the pool/outbox/parked gauges
+	metrics.Register(reg)
+	reg.MustRegister(metrics.DBCollector{DB: db})
 	d := &Deps{
 		Name: spec.Name, Config: cfg, Getenv: getenv, Log: log, DB: db, Cache: c,
 		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg,

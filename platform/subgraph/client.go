@@ -24,6 +24,7 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
 	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/metrics"
 )
 
 // Client calls one subgraph.
@@ -37,6 +38,7 @@ type Client struct {
 
 // New returns a client for the subgraph name at url (config.SubgraphURL).
 func New(name, url string) *Client {
+	metrics.BreakerChanged("subgraph-"+name, gobreaker.StateClosed)
 	return &Client{
 		name:    name,
 		url:     url,
@@ -52,6 +54,7 @@ func New(name, url string) *Client {
 			ReadyToTrip: func(c gobreaker.Counts) bool {
 				return c.ConsecutiveFailures >= 5
 			},
+			OnStateChange: func(name string, _, to gobreaker.State) { metrics.BreakerChanged(name, to) },
 		}),
 	}
 }

@@ -2,14 +2,18 @@ package telemetry
 
 import (
 	"context"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/purra/supergraph/platform/metrics"
 )
 
-// GraphQL is the gqlgen extension that traces each operation and each root field
+// GraphQL is the gqlgen extension that traces each operation and each root field, and
+// records each operation's latency and errors (platform/metrics)
 // (Query.*, Mutation.*, _entities: the resolvers that do the work; nested fields
 // would multiply spans without telling more).
 type GraphQL struct{}
@@ -43,12 +47,19 @@ func (GraphQL) InterceptResponse(ctx context.Context, next graphql.ResponseHandl
 		attribute.String("graphql.operation.type", kind),
 	))
 	defer span.End()
+	start := time.Now()
 	resp := next(ctx)
+	label := metrics.OperationLabel(oc.OperationName)
+	metrics.GraphQLDuration.WithLabelValues(label, kind).Observe(time.Since(start).Seconds())
 	if resp != nil && len(resp.Errors) > 0 {
 		span.SetStatus(codes.Error, resp.Errors[0].Message)
 		for _, e := range resp.Errors {
 			code, _ := e.Extensions["code"].(string)
 			span.AddEvent("graphql.error", trace.WithAttributes(attribute.String("message", e.Message), attribute.String("code", code)))
+			if code == "" {
+				code = "NONE"
+			}
+			metrics.GraphQLErrors.WithLabelValues(label, code).Inc()
 		}
 	}
 	return resp

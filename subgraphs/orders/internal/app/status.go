@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"github.com/prometheus/client_golang/prometheus"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -78,7 +79,7 @@ func (a *App) change(ctx context.Context, id, action string, buyerToo bool, fn f
 // PaymentSucceeded confirms the paid order (PAID, then CONFIRMED);
 // capturedAt is when payments recorded the capture.
 func (a *App) PaymentSucceeded(ctx context.Context, tx pgx.Tx, p order.PaymentSucceeded, capturedAt time.Time) error {
-	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error {
+	return a.onSagaEvent(ctx, tx, p.OrderID, order.Confirmed, "confirmed", func(o *order.Order) error {
 		err := o.PaymentSucceeded(p.AmountPaise, capturedAt, a.now())
 		switch {
 		case errors.Is(err, order.ErrAmountMismatch):
@@ -99,7 +100,7 @@ func (a *App) PaymentSucceeded(ctx context.Context, tx pgx.Tx, p order.PaymentSu
 
 // PaymentFailed cancels the pending order.
 func (a *App) PaymentFailed(ctx context.Context, tx pgx.Tx, p order.PaymentFailed) error {
-	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error { return o.PaymentFailed(p.Reason, a.now()) })
+	return a.onSagaEvent(ctx, tx, p.OrderID, order.Cancelled, "compensated", func(o *order.Order) error { return o.PaymentFailed(p.Reason, a.now()) })
 }
 
 // PaymentRefunded marks a fully refunded order REFUNDED.
@@ -109,7 +110,33 @@ func (a *App) PaymentRefunded(ctx context.Context, tx pgx.Tx, p order.PaymentRef
 
 // ReservationExpired cancels an order still unpaid when its stock was released.
 func (a *App) ReservationExpired(ctx context.Context, tx pgx.Tx, p order.ReservationExpired) error {
-	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error { return o.ReservationExpired(a.now()) })
+	return a.onSagaEvent(ctx, tx, p.OrderID, order.Cancelled, "timed_out", func(o *order.Order) error { return o.ReservationExpired(a.now()) })
+}
+
+// SagaOutcomes counts how checkouts end: confirmed (paid), compensated (payment failed,
+// stock and coupon released) or timed_out (no payment before the reservation expired).
+// Counted when the handler's change is made; a rolled-back transaction is redelivered
+// and then skipped as processed, so an outcome is not counted twice.
+var SagaOutcomes = prometheus.NewCounterVec(prometheus.CounterOpts{
+	Name: "orders_saga_outcomes_total",
+	Help: "Checkout sagas by outcome (confirmed, compensated, timed_out).",
+}, []string{"outcome"})
+
+// onSagaEvent is onEvent counting outcome when the order moved from another status to to.
+func (a *App) onSagaEvent(ctx context.Context, tx pgx.Tx, orderID string, to order.Status, outcome string, fn func(*order.Order) error) error {
+	moved := false
+	err := a.onEvent(ctx, tx, orderID, func(o *order.Order) error {
+		before := o.Status
+		if err := fn(o); err != nil {
+			return err
+		}
+		moved = before != to && o.Status == to
+		return nil
+	})
+	if err == nil && moved {
+		SagaOutcomes.WithLabelValues(outcome).Inc()
+	}
+	return err
 }
 
 func (a *App) onEvent(ctx context.Context, tx pgx.Tx, orderID string, fn func(*order.Order) error) error {

@@ -27,6 +27,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/telemetry"
+
 	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
 	"github.com/purra/supergraph/subgraphs/payments/internal/provider"
 )
@@ -98,18 +101,18 @@ func (s *Sandbox) Name() payment.Provider { return payment.ProviderSandbox }
 
 // CreateOrder returns an order id derived from the payment id (a repeated
 // call returns the same order) and schedules the outcome's callback.
-func (s *Sandbox) CreateOrder(_ context.Context, req provider.OrderRequest) (provider.Order, error) {
+func (s *Sandbox) CreateOrder(ctx context.Context, req provider.OrderRequest) (provider.Order, error) {
 	orderID := "order_sbx_" + digest(req.PaymentID)
 	paymentID := "pay_sbx_" + digest(req.PaymentID)
 	switch req.UpiVpa {
 	case VPANever:
 	case VPAFailure:
-		s.schedule(s.cfg.Delay, provider.EventPaymentFailed, paymentEntity(paymentID, orderID, req.AmountPaise, "failed",
+		s.schedule(ctx, s.cfg.Delay, provider.EventPaymentFailed, paymentEntity(paymentID, orderID, req.AmountPaise, "failed",
 			"Payment failed: the bank declined it (sandbox "+VPAFailure+")"))
 	case VPASlow:
-		s.schedule(s.cfg.SlowDelay, provider.EventPaymentCaptured, paymentEntity(paymentID, orderID, req.AmountPaise, "captured", ""))
+		s.schedule(ctx, s.cfg.SlowDelay, provider.EventPaymentCaptured, paymentEntity(paymentID, orderID, req.AmountPaise, "captured", ""))
 	default:
-		s.schedule(s.cfg.Delay, provider.EventPaymentCaptured, paymentEntity(paymentID, orderID, req.AmountPaise, "captured", ""))
+		s.schedule(ctx, s.cfg.Delay, provider.EventPaymentCaptured, paymentEntity(paymentID, orderID, req.AmountPaise, "captured", ""))
 	}
 	return provider.Order{ID: orderID}, nil
 }
@@ -147,7 +150,7 @@ func paymentEntity(id, orderID string, amount int64, status, failure string) ent
 // schedule queues a callback for event about the payment entity after delay.
 // Its event id is derived from the payment and the event type, so a
 // repeated CreateOrder schedules a duplicate that payments applies once.
-func (s *Sandbox) schedule(delay time.Duration, event string, pay entity) {
+func (s *Sandbox) schedule(ctx context.Context, delay time.Duration, event string, pay entity) {
 	body, _ := json.Marshal(map[string]any{
 		"entity": "event", "account_id": "acc_sandbox", "event": event, "contains": []string{"payment"},
 		"payload":    map[string]any{"payment": map[string]any{"entity": pay}},
@@ -156,6 +159,9 @@ func (s *Sandbox) schedule(delay time.Duration, event string, pay entity) {
 	d := &delivery{
 		due: time.Now().Add(delay), body: body,
 		eventID: "evt_sbx_" + digest(fmt.Sprint(pay["id"], "/", event)),
+		// the callback continues the checkout's trace and request id, as if the
+		// provider echoed them: one checkout stays one trace up to CONFIRMED
+		trace: telemetry.Inject(ctx), requestID: logx.RequestID(ctx),
 	}
 	s.mu.Lock()
 	heap.Push(&s.queue, d)
@@ -242,6 +248,12 @@ func (s *Sandbox) post(ctx context.Context, d *delivery) error {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set(SignatureHeader, s.Sign(d.body))
 	req.Header.Set(EventIDHeader, d.eventID)
+	for k, v := range d.trace {
+		req.Header.Set(k, v)
+	}
+	if d.requestID != "" {
+		req.Header.Set("X-Request-Id", d.requestID)
+	}
 	resp, err := s.client.Do(req)
 	if err != nil {
 		return err
@@ -260,10 +272,12 @@ func digest(s string) string {
 }
 
 type delivery struct {
-	due     time.Time
-	body    []byte
-	eventID string
-	attempt int
+	due       time.Time
+	body      []byte
+	eventID   string
+	attempt   int
+	trace     map[string]string // W3C headers of the request that created the order
+	requestID string
 }
 
 // deliveries is a min-heap by due time.
