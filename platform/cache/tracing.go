@@ -2,6 +2,7 @@ package cache
 
 import (
 	"context"
+	"errors"
 
 	"github.com/redis/go-redis/v9"
 	"go.opentelemetry.io/otel/attribute"
@@ -24,13 +25,7 @@ func (tracingHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 		}
 		ctx, span := telemetry.Tracer().Start(ctx, "redis "+cmd.Name(), trace.WithSpanKind(trace.SpanKindClient),
 			trace.WithAttributes(attribute.String("db.system", "redis"), attribute.String("db.operation", cmd.Name())))
-		defer span.End()
-		err := next(ctx, cmd)
-		if err != nil && err != redis.Nil {
-			span.RecordError(err)
-			span.SetStatus(codes.Error, err.Error())
-		}
-		return err
+		return endSpan(span, next(ctx, cmd))
 	}
 }
 
@@ -41,12 +36,16 @@ func (tracingHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Pro
 		}
 		ctx, span := telemetry.Tracer().Start(ctx, "redis pipeline", trace.WithSpanKind(trace.SpanKindClient),
 			trace.WithAttributes(attribute.String("db.system", "redis"), attribute.Int("db.redis.commands", len(cmds))))
-		defer span.End()
-		err := next(ctx, cmds)
-		if err != nil && err != redis.Nil {
-			span.RecordError(err)
-			span.SetStatus(codes.Error, err.Error())
-		}
-		return err
+		return endSpan(span, next(ctx, cmds))
 	}
+}
+
+// endSpan records err on span (a missing key is not an error) and ends it.
+func endSpan(span trace.Span, err error) error {
+	if err != nil && !errors.Is(err, redis.Nil) {
+		span.RecordError(err)
+		span.SetStatus(codes.Error, err.Error())
+	}
+	span.End()
+	return err
 }
