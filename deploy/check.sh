@@ -12,8 +12,15 @@ echo "== node deploy/apollo-router/pq-manifest.mjs --check"
 node deploy/apollo-router/pq-manifest.mjs --check
 echo "== node --test deploy/test/"
 node --test deploy/test/
+echo "== go test ./deploy/validate (the checker catches the defects it exists for)"
+(cd deploy/validate && GOWORK=off go test -count=1 .)
 echo "== go run ./deploy/validate"
 (cd deploy/validate && GOWORK=off go run .)
+
+echo "== promtool check rules deploy/observability/alerts.yml"
+promtool check rules deploy/observability/alerts.yml
+echo "== actionlint .github/workflows"
+GOFLAGS=-mod=mod go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/*.yml && echo ok
 
 if docker compose version >/dev/null 2>&1; then
   echo "== docker compose config (all profiles)"

@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The router image (Hive Gateway on Node 20), from the repository root:
+# The router image (Hive Gateway on Node 24 (LTS)), from the repository root:
 #
 #   docker build -f deploy/docker/router.Dockerfile -t purra/router .
 #
@@ -8,17 +8,17 @@
 #   /app/router/{gateway.config.mjs,package.json,node_modules,persisted-operations.json}
 #   /app/supergraph/{supergraph.graphql,subgraphs.json}
 # Every setting is an environment variable (router/README.md), e.g. USERS_URL.
-# node:20-slim is Debian (glibc): @graphql-hive/router-query-planner ships
+# node:24-slim is Debian (glibc): @graphql-hive/router-query-planner ships
 # linux-x64-gnu and linux-arm64-gnu addons only, so no Alpine/musl base.
 
-FROM node:20-slim AS deps
+FROM node:24-slim AS deps
 WORKDIR /app/router
 COPY router/package.json router/package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     npm ci --omit=dev --no-audit --no-fund --loglevel=error
 
 # ---------------------------------------------------------------------------------------
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app/router
 # root-owned and read-only for the `node` user that runs the gateway

@@ -6,8 +6,12 @@
 #
 # SUBGRAPH selects subgraphs/<SUBGRAPH>/cmd/<SUBGRAPH>; PORT is its port in
 # supergraph/subgraphs.json (deploy/sync.mjs passes both from that list). The module
-# replaces github.com/purra/supergraph/platform with ../../platform, so the build sees
-# exactly platform/ and subgraphs/<SUBGRAPH>/ (see subgraph.Dockerfile.dockerignore).
+# replaces github.com/purra/supergraph/platform with ../../platform (and, for test-only
+# helpers, github.com/purra/supergraph/tools with ../../tools), so the build sees exactly
+# platform/, tools/go.{mod,sum} and subgraphs/<SUBGRAPH>/ (subgraph.Dockerfile.dockerignore).
+# Every replace directory must be in the context even when no built package imports it:
+# `go mod download` reads its go.mod. `make deploy-check` resolves each module graph from
+# exactly these files.
 # Needs BuildKit (default since Docker 23): cache mounts, <name>.dockerignore.
 
 ARG GO_VERSION=1.26
@@ -26,6 +30,8 @@ ENV CGO_ENABLED=0 GOWORK=off GOTOOLCHAIN=local GOFLAGS=-mod=readonly
 # 1. module graph only: this layer (and the module cache) survives source edits
 WORKDIR /src/subgraphs/${SUBGRAPH}
 COPY platform/go.mod platform/go.sum /src/platform/
+# tools: only its go.mod/go.sum (a test-only dependency of some subgraphs, e.g. the SMTP sink)
+COPY tools/go.mod tools/go.sum /src/tools/
 COPY subgraphs/${SUBGRAPH}/go.mod subgraphs/${SUBGRAPH}/go.su[m] ./
 RUN --mount=type=cache,target=/go/pkg/mod,sharing=locked \
     go mod download

@@ -11,7 +11,7 @@ import (
 	"github.com/compose-spec/compose-go/v2/types"
 )
 
-func checkCompose(r *report, root string, subgraphs []subgraph) {
+func checkCompose(r *report, root string, subgraphs []subgraph) *types.Project {
 	r.start("docker-compose.yml (compose-go: schema, interpolation, anchors, profiles)")
 	file := filepath.Join(root, "deploy", "docker-compose.yml")
 	opts, err := cli.NewProjectOptions([]string{file},
@@ -23,11 +23,11 @@ func checkCompose(r *report, root string, subgraphs []subgraph) {
 		cli.WithEnv([]string{}),
 	)
 	if !r.check(err, "options") {
-		return
+		return nil
 	}
 	project, err := opts.LoadProject(context.Background())
 	if !r.check(err, "deploy/docker-compose.yml loads and validates against the compose schema") {
-		return
+		return nil
 	}
 	r.ok("services: %s", strings.Join(project.ServiceNames(), " "))
 
@@ -73,8 +73,10 @@ func checkCompose(r *report, root string, subgraphs []subgraph) {
 				add("%s=%q, want %q", k, deref(env[k]), want)
 			}
 		}
-		if !strings.HasPrefix(deref(env["POSTGRES_URL"]), "postgres://postgres:") || !strings.Contains(deref(env["POSTGRES_URL"]), "@postgres:5432/") {
-			add("POSTGRES_URL %q", deref(env["POSTGRES_URL"]))
+		// its own role on its own database (deploy/postgres/init-databases.sh)
+		if !strings.HasPrefix(deref(env["POSTGRES_URL"]), "postgres://"+s.Name+":") ||
+			!strings.Contains(deref(env["POSTGRES_URL"]), "@postgres:5432/purra_"+strings.ReplaceAll(s.Name, "-", "_")+"?") {
+			add("POSTGRES_URL %q is not role %s on database purra_%s", deref(env["POSTGRES_URL"]), s.Name, s.Name)
 		}
 		for _, dep := range []string{"postgres", "redis", "kafka"} {
 			if svc.DependsOn[dep].Condition != types.ServiceConditionHealthy {
@@ -117,6 +119,7 @@ func checkCompose(r *report, root string, subgraphs []subgraph) {
 			r.fail("router: build %+v ports %+v", router.Build, router.Ports)
 		}
 	}
+	return project
 }
 
 func deref(p *string) string {

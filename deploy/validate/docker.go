@@ -53,6 +53,7 @@ type dockerfileCase struct {
 	cmd        []string
 	// generated inputs whose absence is only a warning (the build fails until they exist)
 	generated []string
+	goBuild   bool // run the go commands of the build stage on a copy of the context
 }
 
 func checkDockerfiles(r *report, root string, subgraphs []subgraph) {
@@ -65,6 +66,7 @@ func checkDockerfiles(r *report, root string, subgraphs []subgraph) {
 			args:    map[string]string{"SUBGRAPH": s.Name, "PORT": port},
 			exposed: port + "/tcp", env: []string{"HTTP_ADDR=:" + port},
 			user: "nonroot:nonroot", entrypoint: []string{"/usr/local/bin/subgraph"},
+			goBuild: true,
 		})
 	}
 	cases = append(cases, dockerfileCase{
@@ -161,6 +163,10 @@ func checkDockerfile(r *report, root string, c dockerfileCase) {
 
 	// 3. build context: the Dockerfile-specific ignore file, then every COPY source
 	checkContext(r, root, c, dt)
+	// 4. the Go module graph, resolved from exactly the files that context admits
+	if c.goBuild {
+		checkGoBuild(r, root, c, dt)
+	}
 }
 
 // describeLLB lists the RUN commands of a definition.
@@ -186,23 +192,21 @@ func describeLLB(def *llb.Definition) []string {
 	return slices.Compact(out)
 }
 
-func checkContext(r *report, root string, c dockerfileCase, dt []byte) {
-	label := fmt.Sprintf("%s [%s]", c.file, c.what)
-	ignoreFile := filepath.Join(root, c.file+".dockerignore")
-	f, err := os.Open(ignoreFile)
-	if !r.check(err, "%s: has %s", label, filepath.Base(ignoreFile)) {
-		return
+// contextFiles lists the files (relative, slash-separated) a build with dockerfile
+// receives: the repository filtered by <dockerfile>.dockerignore.
+func contextFiles(root, dockerfile string) ([]string, int64, error) {
+	f, err := os.Open(filepath.Join(root, dockerfile+".dockerignore"))
+	if err != nil {
+		return nil, 0, err
 	}
 	patterns, err := ignorefile.ReadAll(f)
 	f.Close()
 	if err != nil {
-		r.fail("%s: %v", ignoreFile, err)
-		return
+		return nil, 0, err
 	}
 	pm, err := patternmatcher.New(patterns)
 	if err != nil {
-		r.fail("%s: %v", ignoreFile, err)
-		return
+		return nil, 0, err
 	}
 	// the files the builder would receive
 	var included []string
@@ -232,6 +236,15 @@ func checkContext(r *report, root string, c dockerfileCase, dt []byte) {
 		}
 		return nil
 	})
+	return included, size, nil
+}
+
+func checkContext(r *report, root string, c dockerfileCase, dt []byte) {
+	label := fmt.Sprintf("%s [%s]", c.file, c.what)
+	included, size, err := contextFiles(root, c.file)
+	if !r.check(err, "%s: reads %s.dockerignore", label, filepath.Base(c.file)) {
+		return
+	}
 	r.ok("%s: context = %d files, %d KiB after the ignore file", label, len(included), size/1024)
 	for _, leak := range []string{".git/", "node_modules/", ".env"} {
 		for _, f := range included {

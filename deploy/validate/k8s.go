@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/labels"
@@ -27,11 +29,17 @@ type objects struct {
 	configMaps  map[string]*corev1.ConfigMap // by name without the hash suffix
 	secrets     map[string]*corev1.Secret
 	namespaces  map[string]*corev1.Namespace
+	ingresses   map[string]*networkingv1.Ingress
+	netpols     map[string]*networkingv1.NetworkPolicy
 }
 
-func checkKubernetes(r *report, root string, subgraphs []subgraph) {
+// placeholder: the component's SUBGRAPH, not part of a name like CART_SUBGRAPH_URL
+var placeholderRE = regexp.MustCompile(`(^|[^A-Z_])SUBGRAPH([^A-Z_]|$)`)
+
+func checkKubernetes(r *report, root string, subgraphs []subgraph) map[string]objects {
+	rendered := map[string]objects{}
 	scheme := runtime.NewScheme()
-	for _, add := range []func(*runtime.Scheme) error{corev1.AddToScheme, appsv1.AddToScheme, policyv1.AddToScheme, autoscalingv2.AddToScheme} {
+	for _, add := range []func(*runtime.Scheme) error{corev1.AddToScheme, appsv1.AddToScheme, policyv1.AddToScheme, autoscalingv2.AddToScheme, networkingv1.AddToScheme} {
 		if err := add(scheme); err != nil {
 			panic(err)
 		}
@@ -56,6 +64,7 @@ func checkKubernetes(r *report, root string, subgraphs []subgraph) {
 			deployments: map[string]*appsv1.Deployment{}, services: map[string]*corev1.Service{},
 			pdbs: map[string]*policyv1.PodDisruptionBudget{}, hpas: map[string]*autoscalingv2.HorizontalPodAutoscaler{},
 			configMaps: map[string]*corev1.ConfigMap{}, secrets: map[string]*corev1.Secret{}, namespaces: map[string]*corev1.Namespace{},
+			ingresses: map[string]*networkingv1.Ingress{}, netpols: map[string]*networkingv1.NetworkPolicy{},
 		}
 		decoded := 0
 		for _, res := range resMap.Resources() {
@@ -64,7 +73,7 @@ func checkKubernetes(r *report, root string, subgraphs []subgraph) {
 				r.fail("%s: %s: %v", dir, res.CurId(), err)
 				continue
 			}
-			if strings.Contains(string(y), "SUBGRAPH") {
+			if placeholderRE.Match(y) {
 				r.fail("%s: %s still contains the placeholder SUBGRAPH", dir, res.CurId())
 			}
 			obj, gvk, err := decoder.Decode(y, nil, nil)
@@ -91,19 +100,25 @@ func checkKubernetes(r *report, root string, subgraphs []subgraph) {
 				objs.secrets[trimHash(o.Name)] = o
 			case *corev1.Namespace:
 				objs.namespaces[o.Name] = o
+			case *networkingv1.Ingress:
+				objs.ingresses[o.Name] = o
+			case *networkingv1.NetworkPolicy:
+				objs.netpols[o.Name] = o
 			}
 		}
 		r.ok("%s: %d objects decoded strictly (%d Deployments, %d Services, %d PDBs, %d HPAs)",
 			dir, decoded, len(objs.deployments), len(objs.services), len(objs.pdbs), len(objs.hpas))
 		checkObjects(r, dir, objs, subgraphs, dir != "deploy/k8s/base")
+		rendered[dir] = objs
 	}
+	return rendered
 }
 
+// kustomize's name suffix: 10 characters of its hash alphabet (no vowels, no 0/1/3)
+var hashSuffixRE = regexp.MustCompile(`-[bcdfghkmt245-9]{10}$`)
+
 func trimHash(name string) string {
-	if i := strings.LastIndex(name, "-"); i > 0 && len(name)-i == 11 {
-		return name[:i]
-	}
-	return name
+	return hashSuffixRE.ReplaceAllString(name, "")
 }
 
 func checkObjects(r *report, dir string, o objects, subgraphs []subgraph, overlay bool) {
@@ -142,14 +157,13 @@ func checkObjects(r *report, dir string, o objects, subgraphs []subgraph, overla
 		if env["HTTP_ADDR"].Value != fmt.Sprintf(":%d", s.Port) {
 			add("HTTP_ADDR %q", env["HTTP_ADDR"].Value)
 		}
-		if ref := env["POSTGRES_URL"].ValueFrom; ref == nil || ref.SecretKeyRef == nil || trimHash(ref.SecretKeyRef.Name) != "purra-postgres" || ref.SecretKeyRef.Key != "POSTGRES_URL" {
-			add("POSTGRES_URL is not read from the Secret purra-postgres")
-		} else if overlay {
-			if sec := o.secrets["purra-postgres"]; sec == nil || sec.Name != ref.SecretKeyRef.Name {
-				add("Secret %s is not in the output", ref.SecretKeyRef.Name)
-			}
+		dbSecret := "purra-db-" + s.Name
+		if ref := env["POSTGRES_URL"].ValueFrom; ref == nil || ref.SecretKeyRef == nil || trimHash(ref.SecretKeyRef.Name) != dbSecret || ref.SecretKeyRef.Key != "POSTGRES_URL" {
+			add("POSTGRES_URL is not read from the Secret %s", dbSecret)
+		} else if sec := o.secrets[dbSecret]; sec != nil && sec.Name != ref.SecretKeyRef.Name {
+			add("Secret %s is not the generated %s", ref.SecretKeyRef.Name, sec.Name)
 		}
-		if len(c.EnvFrom) != 1 || c.EnvFrom[0].ConfigMapRef == nil || o.configMaps[trimHash(c.EnvFrom[0].ConfigMapRef.Name)] == nil ||
+		if len(c.EnvFrom) < 1 || c.EnvFrom[0].ConfigMapRef == nil || o.configMaps[trimHash(c.EnvFrom[0].ConfigMapRef.Name)] == nil ||
 			o.configMaps[trimHash(c.EnvFrom[0].ConfigMapRef.Name)].Name != c.EnvFrom[0].ConfigMapRef.Name {
 			add("envFrom does not name the generated ConfigMap subgraph-env")
 		} else {

@@ -41,6 +41,7 @@ type subgraph struct {
 type report struct {
 	errors, warnings int
 	section          string
+	failures         []string // what failed, for the checker's own tests
 }
 
 func (r *report) start(name string) { r.section = name; fmt.Printf("\n== %s\n", name) }
@@ -53,6 +54,7 @@ func (r *report) warn(format string, a ...any) {
 }
 func (r *report) fail(format string, a ...any) {
 	r.errors++
+	r.failures = append(r.failures, fmt.Sprintf(format, a...))
 	fmt.Printf("  FAIL  %s\n", fmt.Sprintf(format, a...))
 }
 
@@ -123,8 +125,11 @@ func main() {
 	}
 
 	checkDockerfiles(r, root, subgraphs)
-	checkCompose(r, root, subgraphs)
-	checkKubernetes(r, root, subgraphs)
+	project := checkCompose(r, root, subgraphs)
+	rendered := checkKubernetes(r, root, subgraphs)
+	checkEnv(r, root, subgraphs, project, rendered)
+	checkNetworkPolicies(r, root, subgraphs, rendered)
+	checkNodeEngine(r, root)
 	checkApolloRouter(r, root, subgraphs)
 
 	fmt.Printf("\n%d errors, %d warnings\n", r.errors, r.warnings)

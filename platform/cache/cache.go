@@ -12,6 +12,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/sony/gobreaker/v2"
+
+	"github.com/purra/supergraph/platform/metrics"
 )
 
 // Cache wraps a Redis client with a breaker.
@@ -33,7 +35,9 @@ func Connect(url string) (*redis.Client, error) {
 	opt.ReadTimeout = 200 * time.Millisecond
 	opt.WriteTimeout = 200 * time.Millisecond
 	opt.MaxRetries = -1 // a cache miss is cheaper than a retry: no retries
-	return redis.NewClient(opt), nil
+	rdb := redis.NewClient(opt)
+	rdb.AddHook(tracingHook{})
+	return rdb, nil
 }
 
 // New returns a cache whose keys start with prefix (the service name).
@@ -47,8 +51,10 @@ func New(rdb *redis.Client, prefix string, log *slog.Logger) *Cache {
 		IsSuccessful: func(err error) bool { return err == nil || errors.Is(err, redis.Nil) },
 		OnStateChange: func(name string, from, to gobreaker.State) {
 			log.Warn("cache circuit", "breaker", name, "from", from.String(), "to", to.String())
+			metrics.BreakerChanged(name, to)
 		},
 	})
+	metrics.BreakerChanged("redis-"+prefix, gobreaker.StateClosed)
 	return &Cache{rdb: rdb, cb: cb, log: log, prefix: prefix + ":"}
 }
 
@@ -63,9 +69,15 @@ func GetOrLoad[T any](ctx context.Context, c *Cache, key string, ttl time.Durati
 	if err == nil {
 		var v T
 		if json.Unmarshal(raw, &v) == nil {
+			metrics.CacheRequests.WithLabelValues(c.prefix[:len(c.prefix)-1], "hit").Inc()
 			return v, nil
 		}
 	}
+	result := "miss"
+	if err != nil && !errors.Is(err, redis.Nil) {
+		result = "error"
+	}
+	metrics.CacheRequests.WithLabelValues(c.prefix[:len(c.prefix)-1], result).Inc()
 	v, err := load(ctx)
 	if err != nil {
 		return v, err

@@ -25,7 +25,7 @@ type Base struct {
 	Database     string   `env:"POSTGRES_DB"` // default purra_<service>
 	PoolMaxConns int32    `env:"POSTGRES_MAX_CONNS" envDefault:"10"`
 	RedisURL     string   `env:"REDIS_URL" envDefault:"redis://127.0.0.1:6379/0"`
-	KafkaBrokers []string `env:"KAFKA_BROKERS" envSeparator:","`
+	KafkaBrokers []string `env:"KAFKA_BROKERS" envSeparator:"," envDefault:"127.0.0.1:19092"` // EmbeddedKafkaAddr: a loopback default deploy/validate sees
 	// Shopper tokens come from users, admin tokens from admin.
 	JWKSURLs        []string      `env:"JWKS_URLS" envSeparator:"," envDefault:"http://127.0.0.1:3001/.well-known/jwks.json,http://127.0.0.1:3012/.well-known/jwks.json"`
 	JWTIssuers      []string      `env:"JWT_ISSUERS" envSeparator:"," envDefault:"purra-users,purra-admin"`

@@ -21,6 +21,7 @@ import (
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
+	"github.com/purra/supergraph/platform/telemetry"
 )
 
 // Options configure NewHandler.
@@ -50,6 +51,8 @@ func NewHandler(es graphql.ExecutableSchema, o Options) *handler.Server {
 	// Introspection, like every root field, is then limited by the callers'
 	// allow-lists (callers.go): services holding a credential only.
 	srv.Use(extension.Introspection{})
+	// a span per operation and per root field (platform/telemetry)
+	srv.Use(telemetry.GraphQL{})
 	srv.AroundOperations(callerRulesOf(es.Schema()).middleware(Presenter(o.Log)))
 	if o.MaxComplexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))

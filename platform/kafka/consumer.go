@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	kafkago "github.com/segmentio/kafka-go"
+
+	"github.com/purra/supergraph/platform/metrics"
 )
 
 // Handler applies one event inside tx, the transaction that also records the
@@ -143,6 +146,8 @@ func (c *Consumer) process(ctx context.Context, m kafkago.Message) error {
 	if !ok {
 		return nil // another consumer's event on a shared topic
 	}
+	ctx, span := consumeContext(ctx, c.Group, m, env)
+	defer span.End()
 	backoff := 50 * time.Millisecond
 	var err error
 	for attempt := 1; attempt <= c.MaxAttempts; attempt++ {
@@ -157,9 +162,14 @@ func (c *Consumer) process(ctx context.Context, m kafkago.Message) error {
 		}
 		backoff = min(backoff*2, 5*time.Second)
 	}
+	metrics.ConsumerLag.WithLabelValues(m.Topic, strconv.Itoa(m.Partition)).Set(float64(max(m.HighWaterMark-m.Offset-1, 0)))
 	if err == nil {
+		metrics.ConsumerEvents.WithLabelValues(m.Topic, "applied").Inc()
+		c.Log.InfoContext(ctx, "event applied", "topic", m.Topic, "event_type", env.Type, "event_id", env.ID)
 		return nil
 	}
+	metrics.ConsumerEvents.WithLabelValues(m.Topic, "parked").Inc()
+	span.RecordError(err)
 	c.Log.ErrorContext(ctx, "event parked", "event_type", env.Type, "event_id", env.ID, "err", err)
 	_, perr := c.DB.Exec(ctx, `INSERT INTO failed_events (consumer, event_id, envelope, error)
 		VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, c.Group, env.ID, m.Value, err.Error())

@@ -37,6 +37,8 @@ type Envelope struct {
 type Message struct {
 	Topic    string
 	Envelope Envelope
+	// Trace is the W3C trace context (traceparent, tracestate) sent as Kafka headers.
+	Trace map[string]string
 }
 
 // Topic returns the topic a subgraph publishes to.

@@ -35,14 +35,18 @@ func (p *Producer) Publish(ctx context.Context, msgs ...Message) error {
 		if err != nil {
 			return fmt.Errorf("encode envelope %s: %w", m.Envelope.ID, err)
 		}
+		headers := []kafkago.Header{
+			{Key: "event-type", Value: []byte(m.Envelope.Type)},
+			{Key: "event-id", Value: []byte(m.Envelope.ID)},
+		}
+		for k, v := range m.Trace {
+			headers = append(headers, kafkago.Header{Key: k, Value: []byte(v)})
+		}
 		out = append(out, kafkago.Message{
-			Topic: m.Topic,
-			Key:   []byte(m.Envelope.AggregateID),
-			Value: b,
-			Headers: []kafkago.Header{
-				{Key: "event-type", Value: []byte(m.Envelope.Type)},
-				{Key: "event-id", Value: []byte(m.Envelope.ID)},
-			},
+			Topic:   m.Topic,
+			Key:     []byte(m.Envelope.AggregateID),
+			Value:   b,
+			Headers: headers,
 		})
 	}
 	if err := p.w.WriteMessages(ctx, out...); err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/purra/supergraph/platform/kafka"
+	"github.com/purra/supergraph/platform/telemetry"
 )
 
 // notifyChannel wakes the relay as soon as a transaction with events commits
@@ -30,8 +31,10 @@ func Append(ctx context.Context, tx pgx.Tx, msgs ...kafka.Message) error {
 		if err != nil {
 			return fmt.Errorf("encode envelope %s: %w", m.Envelope.Type, err)
 		}
-		batch.Queue(`INSERT INTO outbox (id, topic, key, type, envelope) VALUES ($1, $2, $3, $4, $5)`,
-			m.Envelope.ID, m.Topic, m.Envelope.AggregateID, m.Envelope.Type, env)
+		// the trace of the transaction that wrote the event: the relay publishes it
+		// under this parent, so the consumers' spans join the request's trace
+		batch.Queue(`INSERT INTO outbox (id, topic, key, type, envelope, traceparent) VALUES ($1, $2, $3, $4, $5, NULLIF($6, ''))`,
+			m.Envelope.ID, m.Topic, m.Envelope.AggregateID, m.Envelope.Type, env, telemetry.TraceParent(ctx))
 	}
 	batch.Queue(`SELECT pg_notify($1, '')`, notifyChannel)
 	if err := tx.SendBatch(ctx, batch).Close(); err != nil {

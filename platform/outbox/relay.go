@@ -96,20 +96,24 @@ func (r *Relay) publishBatch(ctx context.Context) (int, error) {
 		if !locked {
 			return nil // another instance is publishing
 		}
-		rows, err := tx.Query(ctx, `SELECT seq, topic, envelope FROM outbox
+		rows, err := tx.Query(ctx, `SELECT seq, topic, envelope, coalesce(traceparent, '') FROM outbox
 			WHERE published_at IS NULL ORDER BY seq LIMIT $1`, r.BatchSize)
 		if err != nil {
 			return fmt.Errorf("read outbox: %w", err)
 		}
 		var seqs []int64
 		var msgs []kafka.Message
+		var spans publishSpans
+		defer spans.end()
 		for rows.Next() {
 			var seq int64
 			var m kafka.Message
 			var raw []byte
-			if err := rows.Scan(&seq, &m.Topic, &raw); err != nil {
+			var traceparent string
+			if err := rows.Scan(&seq, &m.Topic, &raw, &traceparent); err != nil {
 				return fmt.Errorf("scan outbox: %w", err)
 			}
+			m.Trace = spans.start(ctx, m.Topic, traceparent)
 			if err := json.Unmarshal(raw, &m.Envelope); err != nil {
 				return fmt.Errorf("decode outbox row %d: %w", seq, err)
 			}
@@ -126,6 +130,7 @@ func (r *Relay) publishBatch(ctx context.Context) (int, error) {
 		// rows stay pending and are retried. A crash after the ack but before
 		// the commit publishes them again, which idempotent consumers absorb.
 		if err := r.Publisher.Publish(ctx, msgs...); err != nil {
+			spans.fail(err)
 			return err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE outbox SET published_at = now() WHERE seq = ANY($1)`, seqs); err != nil {

@@ -14,12 +14,14 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/purra/supergraph/platform/auth"
@@ -29,10 +31,12 @@ import (
 	"github.com/purra/supergraph/platform/httpx"
 	"github.com/purra/supergraph/platform/kafka"
 	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/metrics"
 	"github.com/purra/supergraph/platform/outbox"
 	platformmigrations "github.com/purra/supergraph/platform/outbox/migrations"
 	"github.com/purra/supergraph/platform/pg"
 	"github.com/purra/supergraph/platform/pgmigrate"
+	"github.com/purra/supergraph/platform/telemetry"
 )
 
 // Spec describes a subgraph to Run.
@@ -156,6 +160,9 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 		db.Close()
 		return nil, err
 	}
+	// shared collectors (GraphQL, breakers, cache, consumer) and the pool/outbox/parked gauges
+	metrics.Register(reg)
+	reg.MustRegister(metrics.DBCollector{DB: db})
 	d := &Deps{
 		Name: spec.Name, Config: cfg, Getenv: getenv, Log: log, DB: db, Cache: c,
 		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg, Proxies: proxies,
@@ -196,6 +203,16 @@ func SeedOnly(ctx context.Context, spec Spec, getenv func(string) string) error 
 
 // Run serves the subgraph until ctx is cancelled.
 func Run(ctx context.Context, spec Spec, getenv func(string) string) error {
+	// OTEL_* configure tracing; without an endpoint nothing is exported
+	stopTracing, err := telemetry.Setup(ctx, spec.Name, getenv)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		flushCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = stopTracing(flushCtx) // best effort: spans lost at exit are not worth failing it
+	}()
 	d, err := Open(ctx, spec, getenv)
 	if err != nil {
 		return err
@@ -258,7 +275,9 @@ func Routes(d *Deps, sg *Subgraph) http.Handler {
 		d.Verifier.Middleware,
 	}, sg.Middleware...)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", httpx.Chain(gqlHandler, mws...))
+	// otelhttp outermost: the server span continues the router's traceparent
+	traced := func(name string, h http.Handler) http.Handler { return otelhttp.NewHandler(h, name) }
+	mux.Handle("/graphql", traced("POST /graphql", httpx.Chain(gqlHandler, mws...)))
 	mux.Handle("GET /healthz", httpx.Healthz())
 	mux.Handle("GET /readyz", httpx.Readyz(map[string]httpx.Check{
 		"postgres": d.DB.Ping,
@@ -266,7 +285,7 @@ func Routes(d *Deps, sg *Subgraph) http.Handler {
 	}))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{}))
 	for pattern, h := range sg.Routes {
-		mux.Handle(pattern, logx.RequestIDMiddleware(h))
+		mux.Handle(pattern, traced(pattern, logx.RequestIDMiddleware(h)))
 	}
 	return mux
 }

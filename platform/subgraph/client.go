@@ -21,10 +21,12 @@ import (
 	"time"
 
 	"github.com/sony/gobreaker/v2"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
 	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/metrics"
 )
 
 // Client calls one subgraph.
@@ -42,20 +44,24 @@ type Client struct {
 // Without a signer the calls carry no service credential, and the other
 // subgraph refuses the call.
 func New(name, url string, signer *auth.ServiceSigner) *Client {
+	metrics.BreakerChanged("subgraph-"+name, gobreaker.StateClosed)
 	return &Client{
 		name:    name,
 		url:     url,
 		signer:  signer,
 		timeout: 3 * time.Second,
-		http: &http.Client{Transport: &http.Transport{
+		// otelhttp: a client span per call and the traceparent header, so the callee's
+		// spans join the caller's trace
+		http: &http.Client{Transport: otelhttp.NewTransport(&http.Transport{
 			MaxIdleConnsPerHost: 64, IdleConnTimeout: 90 * time.Second,
-		}},
+		}, otelhttp.WithSpanNameFormatter(func(string, *http.Request) string { return "subgraph " + name }))},
 		cb: gobreaker.NewCircuitBreaker[[]byte](gobreaker.Settings{
 			Name:    "subgraph-" + name,
 			Timeout: 5 * time.Second, // open → half-open
 			ReadyToTrip: func(c gobreaker.Counts) bool {
 				return c.ConsecutiveFailures >= 5
 			},
+			OnStateChange: func(name string, _, to gobreaker.State) { metrics.BreakerChanged(name, to) },
 		}),
 	}
 }

@@ -95,7 +95,11 @@ func (a *App) Settle(ctx context.Context, id string) error {
 			return err
 		}
 		step := a.settleStep(ctx, o)
+		before := o.Status
 		o, err = a.store.Update(ctx, id, "", store.AdminAction{}, step)
+		if err == nil {
+			countSettled(before, o.Status)
+		}
 		if err != nil || o.Status != order.Paid {
 			return err
 		}

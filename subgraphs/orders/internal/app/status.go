@@ -96,7 +96,7 @@ func (a *App) PaymentSucceeded(ctx context.Context, tx pgx.Tx, p order.PaymentSu
 
 // PaymentFailed cancels the pending order.
 func (a *App) PaymentFailed(ctx context.Context, tx pgx.Tx, p order.PaymentFailed) error {
-	return a.onEvent(ctx, tx, p.OrderID, func(o *order.Order) error { return o.PaymentFailed(p.Reason, a.now()) })
+	return a.onSagaEvent(ctx, tx, p.OrderID, order.Cancelled, "compensated", func(o *order.Order) error { return o.PaymentFailed(p.Reason, a.now()) })
 }
 
 // PaymentRefunded marks a fully refunded order REFUNDED.

@@ -49,6 +49,9 @@ func Build(ctx context.Context, d *service.Deps) (*service.Subgraph, error) {
 
 // BuildParts is Build returning its parts too.
 func BuildParts(_ context.Context, d *service.Deps) (*service.Subgraph, *Parts, error) {
+	if err := d.Registry.Register(app.SagaOutcomes); err != nil {
+		return nil, nil, err
+	}
 	var cfg app.Config
 	if err := config.Load(&cfg, d.Getenv); err != nil {
 		return nil, nil, err

@@ -43,6 +43,9 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 	if addr == "" {
 		addr = DefaultAddr
 	}
+	if err := d.Registry.Register(webhook.Verifications); err != nil {
+		return nil, err
+	}
 	cfg, err := loadConfig(d.Getenv, addr)
 	if err != nil {
 		return nil, err

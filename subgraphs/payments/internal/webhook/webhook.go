@@ -6,6 +6,7 @@ package webhook
 
 import (
 	"errors"
+	"github.com/prometheus/client_golang/prometheus"
 	"io"
 	"log/slog"
 	"net/http"
@@ -46,6 +47,7 @@ func Handler(a *app.App, p provider.Provider, log *slog.Logger, o Options) http.
 			return
 		}
 		ev, err := p.VerifyWebhook(r.Header, body)
+		Verifications.WithLabelValues(string(p.Name()), verificationResult(err)).Inc()
 		if errors.Is(err, provider.ErrBadSignature) {
 			log.WarnContext(ctx, "webhook with a bad signature refused", "provider", p.Name(), "bytes", len(body))
 			http.Error(w, "invalid signature", http.StatusUnauthorized)
@@ -70,4 +72,22 @@ func Handler(a *app.App, p provider.Provider, log *slog.Logger, o Options) http.
 		}
 		_, _ = w.Write([]byte(`{"status":"` + string(result) + `"}`))
 	})
+}
+
+// Verifications counts webhook signature checks by provider and result (valid,
+// invalid, undecodable): a burst of invalid ones is a rotated secret or a forgery.
+var Verifications = prometheus.NewCounterVec(prometheus.CounterOpts{
+	Name: "payments_webhook_verifications_total",
+	Help: "Payment provider webhooks by signature verification result.",
+}, []string{"provider", "result"})
+
+func verificationResult(err error) string {
+	switch {
+	case err == nil:
+		return "valid"
+	case errors.Is(err, provider.ErrBadSignature):
+		return "invalid"
+	default:
+		return "undecodable"
+	}
 }
