@@ -124,6 +124,9 @@ func (s *Stack) signal(name string, sig syscall.Signal) {
 
 // Stop terminates the router, then every subgraph, then the broker.
 func (s *Stack) Stop() {
+	if s.web != nil {
+		_ = s.web.Close()
+	}
 	s.Terminate("router")
 	s.mu.Lock()
 	names := make([]string, 0, len(s.procs))
@@ -144,6 +147,7 @@ func (s *Stack) Stop() {
 	if s.mail != nil {
 		s.mail.Close()
 	}
+
 }
 
 // Wait blocks until a process managed by the stack exits, and returns its name.

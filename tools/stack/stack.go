@@ -43,6 +43,7 @@ type Options struct {
 	RedisURL   string
 	Fresh      bool // drop the databases and flush the Redis database first
 	RouterPort int
+	WebPort    int // the storefront origin (web/storefront/dist, /graphql proxied, /media/); default 8080
 	LogLevel   string
 	Log        io.Writer // progress lines
 	// Env is added to every subgraph's environment.
@@ -74,6 +75,7 @@ type Stack struct {
 	Brokers   []string
 	broker    *embedded.Broker
 	mail      *smtpsink.Sink
+	web       *http.Server
 	mu        sync.Mutex
 	procs     map[string]*proc
 }
@@ -98,6 +100,9 @@ func LoadSubgraphs(root string) ([]Subgraph, error) {
 func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if o.RouterPort == 0 {
 		o.RouterPort = 4000
+	}
+	if o.WebPort == 0 {
+		o.WebPort = 8080
 	}
 	if o.LogLevel == "" {
 		o.LogLevel = "info"
@@ -143,11 +148,14 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err := s.startRouter(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.startWeb(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
 func (s *Stack) checkPortsFree() error {
-	addrs := []string{fmt.Sprintf(":%d", s.opts.RouterPort)}
+	addrs := []string{fmt.Sprintf(":%d", s.opts.RouterPort), fmt.Sprintf(":%d", s.opts.WebPort)}
 	for _, sg := range s.Subgraphs {
 		addrs = append(addrs, sg.Addr())
 	}
@@ -221,6 +229,9 @@ func (s *Stack) env(sg Subgraph) []string {
 		"REDIS_URL":     s.opts.RedisURL,
 		"KAFKA_BROKERS": strings.Join(s.Brokers, ","),
 		"LOG_LEVEL":     s.opts.LogLevel,
+		// Seed images go to the local media store the web origin serves.
+		"MEDIA_DIR":      s.MediaDir(),
+		"MEDIA_BASE_URL": s.WebURL() + "/media",
 	}
 	for k, v := range s.opts.Env {
 		vars[k] = v
