@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { Logger, JSONLogWriter, ConsoleLogWriter } from '@graphql-hive/logger';
 import { unifiedGraphHandler as routerRuntimeHandler } from '@graphql-hive/router-runtime';
+import { playgroundOptions } from './playground.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -424,7 +425,7 @@ export const gatewayConfig = {
 
   ...(unifiedGraphHandler ? { unifiedGraphHandler } : {}),
 
-  graphiql: settings.playground ? { title: 'Purra GraphQL' } : false,
+  graphiql: settings.playground ? playgroundOptions('Purra GraphQL') : false,
   landingPage: settings.playground,
   disableIntrospection: settings.introspection ? undefined : {},
   blockFieldSuggestions: !settings.introspection,

@@ -11,10 +11,16 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkTypenames } from './typename.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..', '..');
 const dir = path.join(repo, 'operations', 'storefront');
+const untyped = checkTypenames(dir);
+if (untyped.length) {
+  console.error(`selection sets without __typename (graphcache needs it): ${untyped.join(', ')}\nrun: node web/shared/scripts/typename.mjs --fix`);
+  process.exit(1);
+}
 const ids = {};
 const subscriptionTexts = {};
 for (const file of (await readdir(dir)).filter((f) => f.endsWith('.graphql')).sort()) {
