@@ -24,9 +24,14 @@ supergraph/node_modules: supergraph/package-lock.json
 web/node_modules: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules
 
-.PHONY: web
-web: web/node_modules ## build the storefront into web/storefront/dist (prints the home page's initial JS size)
+# The storefront is rebuilt only when a source changed (make run stays quick).
+WEB_SOURCES := $(shell find web/shared/src web/storefront/src web/storefront/public -type f 2>/dev/null) \
+	web/storefront/index.html web/storefront/vite.config.ts web/package-lock.json
+web/storefront/dist/index.html: web/node_modules $(WEB_SOURCES)
 	cd web && npm run build
+
+.PHONY: web
+web: web/storefront/dist/index.html ## build the storefront into web/storefront/dist (prints the home page's initial JS size)
 
 .PHONY: web-codegen
 web-codegen: web/node_modules ## typed documents for operations/storefront and the API schema (web/shared/src/gql)

@@ -218,8 +218,11 @@ test('3. A double-clicked "Place order" places exactly one order', async () => {
 });
 
 test('4. Hindi: the cart and checkout render in Hindi with ₹ in Indian grouping', async () => {
-  const { page } = await newPage(browser, { locale: 'hi' });
+  const { page } = await newPage(browser);
   await signIn(page, 'amit@purra.in');
+  // the header's switch, remembered across pages
+  await page.getByRole('button', { name: 'हिन्दी' }).click();
+  await page.getByRole('button', { name: 'साइन आउट' }).waitFor();
   const token = await login('amit@purra.in');
   const product = await must('ProductBySlug', { slug: 'apple-iphone-15' });
   const v = product.product.variants.find((x) => x.inStock);
@@ -254,4 +257,27 @@ test('6. axe-core: the store, wishlist, orders and account pages have no serious
     await page.waitForLoadState('networkidle');
     await checkPage(page, name);
   }
+});
+
+test('7. A banned shopper is signed out with a clear message', async () => {
+  const tag = randomUUID().slice(0, 8);
+  const email = `banned-${tag}@example.in`;
+  const reg = await must('Register', { input: { name: 'Soon Banned', email, phone: `96${String(Date.now()).slice(-8)}`, password: 'Shopper2026secure' } });
+  const { page } = await newPage(browser);
+  await signIn(page, email, 'Shopper2026secure');
+  await page.goto('/account');
+  await page.getByRole('heading', { name: 'Your account' }).waitFor();
+
+  const admin = (await must('AdminLogin', { input: { email: 'priya@purra.in', password: 'Purra@2026' } })).adminLogin.accessToken;
+  await must('BanUser', { id: reg.register.user.id, reason: 'Payment fraud' }, admin);
+  // Subgraphs refuse the banned user's access tokens within ~20 s; the refresh is refused as BANNED.
+  const message = page.getByText('You have been signed out: this account has been suspended.');
+  for (let i = 0; i < 20 && !(await message.isVisible()); i++) {
+    await page.waitForTimeout(2000);
+    await page.goto('/account');
+    await page.waitForLoadState('networkidle');
+  }
+  await message.waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => localStorage.getItem('purra.session')), null);
+  await page.getByRole('link', { name: 'Sign in' }).waitFor();
 });

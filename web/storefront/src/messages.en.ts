@@ -4,7 +4,7 @@ export const en = {
   'nav.main': 'Main',
   'nav.home': 'Home',
   'nav.cart': 'Cart',
-  'nav.cartCount': 'Cart, {count} items',
+  'nav.items': 'items',
   'nav.wishlist': 'Wishlist',
   'nav.orders': 'Orders',
   'nav.signIn': 'Sign in',

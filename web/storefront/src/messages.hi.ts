@@ -6,7 +6,7 @@ export const hi: Record<MessageKey, string> = {
   'nav.main': 'मुख्य',
   'nav.home': 'होम',
   'nav.cart': 'कार्ट',
-  'nav.cartCount': 'कार्ट, {count} आइटम',
+  'nav.items': 'आइटम',
   'nav.wishlist': 'विशलिस्ट',
   'nav.orders': 'ऑर्डर',
   'nav.signIn': 'साइन इन',

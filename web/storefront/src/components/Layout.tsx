@@ -41,12 +41,16 @@ function CartLink() {
   const [res] = useQuery({ query: CartBadgeDocument, pause: !signedIn });
   const n = res.data?.myCart.itemCount ?? 0;
   return (
-    <Link to="/cart" className="relative whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-indigo-800" aria-label={t('nav.cartCount', { count: n })}>
+    <Link to="/cart" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium hover:bg-indigo-800">
       {t('nav.cart')}
       {n > 0 && (
-        <span aria-hidden="true" data-testid="cart-count" className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900">
-          {count(n)}
-        </span>
+        <>
+          {' '}
+          <span data-testid="cart-count" className="rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900">
+            {count(n)}
+          </span>
+          <span className="sr-only"> {t('nav.items')}</span>
+        </>
       )}
     </Link>
   );

@@ -25,23 +25,27 @@ export function PriceBreakdown({ b, couponCode }: { b: Breakdown; couponCode?: s
     </div>
   );
   return (
-    <dl aria-label={t('cart.breakdown')}>
-      {row(t('cart.subtotal'), money(b.subtotal.paise), 'subtotal')}
-      {b.automaticDiscount.paise > 0 && row(t('cart.automaticDiscount'), `−${money(b.automaticDiscount.paise)}`, 'automatic-discount')}
-      {b.couponDiscount.paise > 0 && row(couponCode ? t('cart.couponNamed', { code: couponCode }) : t('cart.coupon'), `−${money(b.couponDiscount.paise)}`, 'coupon-discount')}
-      {row(t('cart.shipping'), b.shipping.paise === 0 ? t('cart.free') : money(b.shipping.paise), 'shipping')}
-      {row(t('cart.total'), money(b.total.paise), 'total', true)}
+    <section aria-label={t('cart.breakdown')}>
+      <dl>
+        {row(t('cart.subtotal'), money(b.subtotal.paise), 'subtotal')}
+        {b.automaticDiscount.paise > 0 && row(t('cart.automaticDiscount'), `−${money(b.automaticDiscount.paise)}`, 'automatic-discount')}
+        {b.couponDiscount.paise > 0 && row(couponCode ? t('cart.couponNamed', { code: couponCode }) : t('cart.coupon'), `−${money(b.couponDiscount.paise)}`, 'coupon-discount')}
+        {row(t('cart.shipping'), b.shipping.paise === 0 ? t('cart.free') : money(b.shipping.paise), 'shipping')}
+        {row(t('cart.total'), money(b.total.paise), 'total', true)}
+      </dl>
       <div className="mt-2 rounded bg-slate-100 p-2 text-xs text-slate-800">
         <p className="font-semibold">{t('cart.gstIncluded', { amount: money(b.gst.total.paise) })}</p>
-        {interState ? (
-          row(t('cart.igst'), money(b.gst.igst.paise), 'igst')
-        ) : (
-          <>
-            {row(t('cart.cgst'), money(b.gst.cgst.paise), 'cgst')}
-            {row(t('cart.sgst'), money(b.gst.sgst.paise), 'sgst')}
-          </>
-        )}
+        <dl>
+          {interState ? (
+            row(t('cart.igst'), money(b.gst.igst.paise), 'igst')
+          ) : (
+            <>
+              {row(t('cart.cgst'), money(b.gst.cgst.paise), 'cgst')}
+              {row(t('cart.sgst'), money(b.gst.sgst.paise), 'sgst')}
+            </>
+          )}
+        </dl>
       </div>
-    </dl>
+    </section>
   );
 }

@@ -14,8 +14,8 @@ function OrdersPage({ after, last, onMore }: { after: string | null; last: boole
   return (
     <QueryState {...res} retry={() => run({ requestPolicy: 'network-only' })}>
       {(d) => (
-        <>
-          {after === null && d.myOrders.totalCount === 0 && <p>{t('orders.empty')}</p>}
+        <ul className="flex flex-col gap-2">
+          {after === null && d.myOrders.totalCount === 0 && <li>{t('orders.empty')}</li>}
           {d.myOrders.edges.map(({ node: o }) => (
             <li key={o.id} className="rounded border border-slate-300 bg-white p-3">
               <Link to={`/orders/${o.id}`} className="flex flex-wrap justify-between gap-2">
@@ -30,7 +30,7 @@ function OrdersPage({ after, last, onMore }: { after: string | null; last: boole
           {last && d.myOrders.pageInfo.hasNextPage && d.myOrders.pageInfo.endCursor && (
             <li><Button variant="secondary" onClick={() => onMore(d.myOrders.pageInfo.endCursor!)}>{t('listing.more')}</Button></li>
           )}
-        </>
+        </ul>
       )}
     </QueryState>
   );
@@ -45,9 +45,9 @@ export default function Orders() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('orders.title')}</h1>
-      <ul className="flex flex-col gap-2">
+      <div className="flex flex-col gap-2">
         {cursors.map((c, i) => <OrdersPage key={c ?? 'first'} after={c} last={i === cursors.length - 1} onMore={(n) => setCursors([...cursors, n])} />)}
-      </ul>
+      </div>
     </div>
   );
 }
