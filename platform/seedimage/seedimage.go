@@ -35,7 +35,7 @@ const Version = "v1"
 
 // Card is what a picture shows.
 type Card struct {
-	Heading string // brand, or a banner's headline
+	Heading string // brand, or a banner's headline; a wide card without one is a plain backdrop
 	Title   string // product title, or a banner's subtitle
 	Caption string // colour name, view ("front view")
 	Colour  string // a colour name ("Midnight", "Blue Titanium"); picks the swatch
@@ -110,6 +110,12 @@ func Draw(c Card, width int) *image.RGBA {
 	u := float64(width) / 400 // layout unit: sizes below are for a 400 px card
 	if c.Wide {
 		draw.Draw(img, img.Bounds(), &image.Uniform{swatch}, image.Point{}, draw.Src)
+		if c.Heading == "" { // a backdrop for text the page sets over it: devices on the right
+			shade := tint(swatch)
+			roundRect(img, image.Rect(width*62/100, h*15/100, width*74/100, h*95/100), h/14, shade)
+			roundRect(img, image.Rect(width*77/100, h*30/100, width*95/100, h*85/100), h/14, shade)
+			return img
+		}
 		ink := readableOn(swatch)
 		text(img, boldFace(34*u), c.Heading, int(24*u), int(60*u), width-int(48*u), ink)
 		text(img, regularFace(20*u), c.Title, int(24*u), int(100*u), width-int(48*u), ink)

@@ -66,19 +66,23 @@ const bannerWidth = 1200
 
 // imageURL is where the picture of the banner id is stored.
 func imageURL(media storage.Storage, id string) string {
-	return seedimage.Renditions(media, "banners/"+slugOf[id], []int{bannerWidth})[0].URL // the WebP
+	return seedimage.Renditions(media, pictureKey(id), []int{bannerWidth})[0].URL // the WebP
 }
 
 // Images draws the picture of every demo banner that media does not hold yet.
 func Images(ctx context.Context, media storage.Storage) error {
 	for _, b := range Banners(time.Now(), media) {
-		card := seedimage.Card{Heading: b.Title, Title: b.Subtitle, Colour: bannerColour[b.ID], Wide: true}
-		if err := seedimage.Publish(ctx, media, "banners/"+slugOf[b.ID], card, []int{bannerWidth}); err != nil {
+		// No text in the picture: the storefront sets the title over it, in the shopper's layout.
+		card := seedimage.Card{Colour: bannerColour[b.ID], Wide: true}
+		if err := seedimage.Publish(ctx, media, pictureKey(b.ID), card, []int{bannerWidth}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// pictureKey is where a banner's picture is stored.
+func pictureKey(id string) string { return "banners/" + slugOf[id] + "/backdrop" }
 
 // slugOf names each banner's picture.
 var slugOf = map[string]string{
