@@ -29,7 +29,8 @@ export function Button({ variant = 'primary', busy, className, children, disable
 
 type FieldBase = { label: string; error?: string; hint?: string };
 
-export function TextField({ label, error, hint, className, ...rest }: FieldBase & InputHTMLAttributes<HTMLInputElement>) {
+/** Label, control, hint and error of a form field, tied together for screen readers. */
+function Field({ label, error, hint, className, control }: FieldBase & { className?: string; control: (a: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string }) => ReactNode }) {
   const id = useId();
   const described = [error && `${id}-err`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
   return (
@@ -37,13 +38,12 @@ export function TextField({ label, error, hint, className, ...rest }: FieldBase 
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        {...rest}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className={cx('rounded-md border px-3 py-2 text-sm text-slate-900', error ? 'border-red-700' : 'border-slate-400')}
-      />
+      {control({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': described,
+        className: cx('rounded-md border bg-white px-3 py-2 text-sm text-slate-900', error ? 'border-red-700' : 'border-slate-400'),
+      })}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -58,29 +58,12 @@ export function TextField({ label, error, hint, className, ...rest }: FieldBase 
   );
 }
 
-export function SelectField({ label, error, className, children, ...rest }: FieldBase & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  return (
-    <div className={cx('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        {...rest}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-        className={cx('rounded-md border bg-white px-3 py-2 text-sm text-slate-900', error ? 'border-red-700' : 'border-slate-400')}
-      >
-        {children}
-      </select>
-      {error && (
-        <p id={`${id}-err`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+export function TextField({ label, error, hint, className, ...rest }: FieldBase & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} error={error} hint={hint} className={className} control={(a) => <input {...rest} {...a} />} />;
+}
+
+export function SelectField({ label, error, hint, className, children, ...rest }: FieldBase & SelectHTMLAttributes<HTMLSelectElement>) {
+  return <Field label={label} error={error} hint={hint} className={className} control={(a) => <select {...rest} {...a}>{children}</select>} />;
 }
 
 export function Spinner({ small, label }: { small?: boolean; label?: string }) {

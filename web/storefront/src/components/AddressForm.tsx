@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Alert, AddAddressDocument, Button, SelectField, TextField, UpdateAddressDocument, appErrors, fieldError, formErrors, type IndianState } from '@purra/web-shared';
+import { Alert, AddAddressDocument, Button, SelectField, TextField, UpdateAddressDocument, appErrors, formErrors, type IndianState } from '@purra/web-shared';
 import { useI18n, indianStates, stateName } from '../i18n';
-import { useErrorText } from './QueryState';
+import { useErrorText, useFieldErrorText } from './QueryState';
 
 export type AddressValue = { name: string; phone: string; line1: string; line2?: string | null; landmark?: string | null; city: string; state: IndianState; pinCode: string };
 
@@ -17,7 +17,7 @@ export function AddressForm({ id, initial, onSaved, onCancel }: { id?: string; i
   const [upd, updateAddress] = useMutation(UpdateAddressDocument);
   const errors = appErrors(id ? upd.error : add.error);
   const set = (k: keyof AddressValue) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
-  const fe = (f: string) => { const e = fieldError(errors, f); return e && text(e); };
+  const fe = useFieldErrorText(errors);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = { name: v.name.trim(), phone: v.phone.trim(), line1: v.line1.trim(), line2: v.line2?.trim() || null, landmark: v.landmark?.trim() || null, city: v.city.trim(), state: v.state, pinCode: v.pinCode.trim() };

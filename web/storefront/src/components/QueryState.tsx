@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { useRouteError } from 'react-router';
-import { appErrors, ErrorState, Spinner, type AppError } from '@purra/web-shared';
+import { appErrors, ErrorState, fieldError, Spinner, type AppError } from '@purra/web-shared';
 import { useI18n, type MessageKey } from '../i18n';
 
 /** The shopper-facing words for an error: by reason, then by code, then the server's own. */
@@ -15,6 +15,15 @@ export function useErrorText(): (e: AppError) => string {
     const byCode = `error.${e.code}` as MessageKey;
     const c = t(byCode);
     return c !== byCode ? c : e.message;
+  };
+}
+
+/** The words for the error about one input field, if there is one (shown at that field). */
+export function useFieldErrorText(errors: AppError[]): (field: string) => string | undefined {
+  const text = useErrorText();
+  return (field) => {
+    const e = fieldError(errors, field);
+    return e && text(e);
   };
 }
 

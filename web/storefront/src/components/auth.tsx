@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useNavigate } from 'react-router';
-import { Alert, Button, TextField, appErrors, fieldError, formErrors, session, LoginDocument, LogoutDocument, RegisterDocument, type AuthPayload } from '@purra/web-shared';
+import { Alert, Button, TextField, appErrors, formErrors, session, LoginDocument, LogoutDocument, RegisterDocument, type AuthPayload } from '@purra/web-shared';
 import { useI18n } from '../i18n';
-import { useErrorText } from './QueryState';
+import { useErrorText, useFieldErrorText } from './QueryState';
 
 function keep(p: Pick<AuthPayload, 'accessToken' | 'expiresAt' | 'refreshToken'> & { user: { id: string; name: string; email?: string | null; role: string } }) {
   session.set({ accessToken: p.accessToken, expiresAt: p.expiresAt, refreshToken: p.refreshToken, user: p.user });
@@ -35,10 +35,7 @@ export function SignInForm({ onDone }: { onDone?: () => void }) {
       onDone?.();
     }
   };
-  const fe = (f: string) => {
-    const e = fieldError(errors, f);
-    return e && text(e);
-  };
+  const fe = useFieldErrorText(errors);
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" aria-labelledby="signin-title" noValidate>
       <h2 id="signin-title" className="text-lg font-bold">
@@ -72,10 +69,7 @@ export function RegisterForm({ onDone }: { onDone?: () => void }) {
       onDone?.();
     }
   };
-  const fe = (f: string) => {
-    const e = fieldError(errors, f);
-    return e && text(e);
-  };
+  const fe = useFieldErrorText(errors);
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value });
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" aria-labelledby="register-title" noValidate>
@@ -106,6 +100,17 @@ export function AuthPanel({ onDone }: { onDone?: () => void }) {
       <section className="rounded-md border border-slate-300 bg-white p-4">
         <RegisterForm onDone={onDone} />
       </section>
+    </div>
+  );
+}
+
+/** A page that needs a signed-in shopper, shown to a signed-out one: why, and the forms. */
+export function SignInFirst({ title, message }: { title: string; message?: string }) {
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{title}</h1>
+      {message && <p>{message}</p>}
+      <AuthPanel />
     </div>
   );
 }

@@ -1,25 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Alert, ApplyForOwnerDocument, Button, DeleteAddressDocument, MarkNotificationReadDocument, MeDocument, MyNotificationsDocument, MyOwnerApplicationDocument, SetDefaultAddressDocument, TextField, UpdateProfileDocument, appErrors, fieldError } from '@purra/web-shared';
+import { Alert, ApplyForOwnerDocument, Button, DeleteAddressDocument, MarkNotificationReadDocument, MeDocument, MyNotificationsDocument, MyOwnerApplicationDocument, SetDefaultAddressDocument, TextField, UpdateProfileDocument, appErrors } from '@purra/web-shared';
 import { useI18n, stateName, type MessageKey } from '../i18n';
 import { useHead } from '../head';
 import { useSession } from '../session';
-import { QueryState, useErrorText } from '../components/QueryState';
-import { AuthPanel } from '../components/auth';
+import { QueryState, useErrorText, useFieldErrorText } from '../components/QueryState';
+import { SignInFirst } from '../components/auth';
 import { AddressForm } from '../components/AddressForm';
 
 function Profile({ name, phone, email }: { name: string; phone?: string | null; email?: string | null }) {
   const { t } = useI18n();
-  const text = useErrorText();
   const [v, setV] = useState({ name, phone: phone ?? '' });
   const [res, update] = useMutation(UpdateProfileDocument);
-  const err = appErrors(res.error);
+  const pe = useFieldErrorText(appErrors(res.error));
   const submit = (e: FormEvent) => { e.preventDefault(); update({ input: { name: v.name.trim(), phone: v.phone.trim() } }); };
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate aria-label={t('account.profile')}>
       <p className="text-sm sm:col-span-2">{t('auth.email')}: {email}</p>
-      <TextField label={t('auth.name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={fieldError(err, 'name') && text(fieldError(err, 'name')!)} />
-      <TextField label={t('auth.phone')} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} error={fieldError(err, 'phone') && text(fieldError(err, 'phone')!)} />
+      <TextField label={t('auth.name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={pe('name')} />
+      <TextField label={t('auth.phone')} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} error={pe('phone')} />
       {res.data && <div className="sm:col-span-2"><Alert kind="success">{t('account.saved')}</Alert></div>}
       <div><Button type="submit" busy={res.fetching}>{t('address.save')}</Button></div>
     </form>
@@ -84,7 +83,7 @@ function SellerApplication() {
   const err = appErrors(res.error);
   const app = res.data?.applyForOwner ?? mine.data?.myOwnerApplication;
   if (app) return <p className="text-sm">{t('seller.status', { name: app.businessName, status: t(`seller.${app.status}` as MessageKey) })}</p>;
-  const fe = (f: string) => { const e = fieldError(err, f); return e && text(e); };
+  const fe = useFieldErrorText(err);
   return (
     <QueryState {...mine} retry={() => run({ requestPolicy: 'network-only' })}>
       {() => (
@@ -105,7 +104,7 @@ export default function Account() {
   const s = useSession();
   useHead(t('account.title'), t('account.title'));
   const [me, run] = useQuery({ query: MeDocument, pause: !s });
-  if (!s) return <AuthPanel />;
+  if (!s) return <SignInFirst title={t('account.title')} />;
   const section = (id: string, title: string, body: React.ReactNode) => (
     <section aria-labelledby={id} className="rounded-md border border-slate-300 bg-white p-4">
       <h2 id={id} className="mb-3 text-lg font-bold">{title}</h2>

@@ -7,7 +7,7 @@ import { useHead } from '../head';
 import { useSession } from '../session';
 import { QueryState, useErrorText } from '../components/QueryState';
 import { PriceBreakdown } from '../components/PriceBreakdown';
-import { AuthPanel } from '../components/auth';
+import { SignInFirst } from '../components/auth';
 
 type Line = MyCartQuery['myCart']['items'][number];
 
@@ -95,15 +95,7 @@ export default function Cart() {
   const [addressId, setAddressId] = useState<string | null>(null);
   const [res, run] = useQuery({ query: MyCartDocument, variables: { shippingAddressId: addressId }, pause: !s });
   const refetch = () => run({ requestPolicy: 'network-only' });
-  if (!s) {
-    return (
-      <div className="flex flex-col gap-4">
-        <h1 className="text-2xl font-bold">{t('cart.title')}</h1>
-        <p>{t('cart.signInFirst')}</p>
-        <AuthPanel />
-      </div>
-    );
-  }
+  if (!s) return <SignInFirst title={t('cart.title')} message={t('cart.signInFirst')} />;
   const retailer = s.user.role === 'RETAILER';
   return (
     <div className="flex flex-col gap-4">

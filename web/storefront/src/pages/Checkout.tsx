@@ -6,7 +6,7 @@ import { useI18n, stateName, type MessageKey } from '../i18n';
 import { useHead } from '../head';
 import { useSession } from '../session';
 import { QueryState, useErrorText } from '../components/QueryState';
-import { AuthPanel } from '../components/auth';
+import { SignInFirst } from '../components/auth';
 import { AddressForm } from '../components/AddressForm';
 import { PriceBreakdown } from '../components/PriceBreakdown';
 
@@ -39,15 +39,7 @@ export default function Checkout() {
   // Changing what is being bought makes a new attempt (a new key).
   const changed = <T,>(fn: (v: T) => void) => (v: T) => { attempt.current = newAttemptKey(); fn(v); };
 
-  if (!s) {
-    return (
-      <div className="flex flex-col gap-4">
-        <h1 className="text-2xl font-bold">{t('checkout.title')}</h1>
-        <p>{t('checkout.signIn')}</p>
-        <AuthPanel />
-      </div>
-    );
-  }
+  if (!s) return <SignInFirst title={t('checkout.title')} message={t('checkout.signIn')} />;
 
   const place = async () => {
     if (!addressId || placing.fetching) return;

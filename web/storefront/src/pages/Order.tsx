@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
-import { Alert, Button, CancelOrderDocument, OrderByIdDocument, OrderStatusChangedDocument, SubmitReviewDocument, TextField, appErrors, fieldError, type OrderByIdQuery, type OrderStatus } from '@purra/web-shared';
+import { Alert, Button, CancelOrderDocument, OrderByIdDocument, OrderStatusChangedDocument, SubmitReviewDocument, TextField, appErrors, type OrderByIdQuery, type OrderStatus } from '@purra/web-shared';
 import { useI18n, stateName, type MessageKey } from '../i18n';
 import { useHead } from '../head';
 import { useSession } from '../session';
-import { QueryState, useErrorText } from '../components/QueryState';
+import { QueryState, useErrorText, useFieldErrorText } from '../components/QueryState';
 import { PriceBreakdown } from '../components/PriceBreakdown';
-import { AuthPanel } from '../components/auth';
+import { SignInFirst } from '../components/auth';
 
 type O = NonNullable<OrderByIdQuery['order']>;
 const cancellable: readonly OrderStatus[] = ['PENDING_PAYMENT', 'PAID', 'CONFIRMED', 'PACKED'];
@@ -19,6 +19,7 @@ function Cancel({ o, onDone }: { o: O; onDone: () => void }) {
   const [reason, setReason] = useState('');
   const [res, cancel] = useMutation(CancelOrderDocument);
   const err = appErrors(res.error);
+  const fe = useFieldErrorText(err);
   if (!cancellable.includes(o.status)) return null;
   if (!open) return <Button variant="secondary" onClick={() => setOpen(true)}>{t('order.cancel')}</Button>;
   const submit = async (e: FormEvent) => {
@@ -28,7 +29,7 @@ function Cancel({ o, onDone }: { o: O; onDone: () => void }) {
   };
   return (
     <form onSubmit={submit} className="flex flex-col gap-2 rounded border border-slate-300 bg-white p-3" noValidate>
-      <TextField label={t('order.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(err, 'reason') && text(fieldError(err, 'reason')!)} hint={t('order.cancelHint')} />
+      <TextField label={t('order.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} error={fe('reason')} hint={t('order.cancelHint')} />
       {err.filter((e) => e.field !== 'reason').map((e, i) => <Alert key={i}>{text(e)}</Alert>)}
       <div className="flex gap-2">
         <Button type="submit" busy={res.fetching}>{t('order.confirmCancel')}</Button>
@@ -44,6 +45,7 @@ function ReviewForm({ productId }: { productId: string }) {
   const [v, setV] = useState({ rating: 5, title: '', text: '' });
   const [res, submitReview] = useMutation(SubmitReviewDocument);
   const err = appErrors(res.error);
+  const fe = useFieldErrorText(err);
   if (res.data) return <Alert kind="success">{t('review.thanks')}</Alert>;
   return (
     <form onSubmit={(e) => { e.preventDefault(); submitReview({ input: { productId, rating: v.rating, title: v.title.trim(), text: v.text.trim() } }); }} className="mt-2 flex flex-col gap-2" noValidate>
@@ -52,8 +54,8 @@ function ReviewForm({ productId }: { productId: string }) {
           {[5, 4, 3, 2, 1].map((n) => <option key={n} value={n}>{t('reviews.stars', { n })}</option>)}
         </select>
       </label>
-      <TextField label={t('review.headline')} value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} error={fieldError(err, 'title') && text(fieldError(err, 'title')!)} />
-      <TextField label={t('review.text')} value={v.text} onChange={(e) => setV({ ...v, text: e.target.value })} error={fieldError(err, 'text') && text(fieldError(err, 'text')!)} />
+      <TextField label={t('review.headline')} value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} error={fe('title')} />
+      <TextField label={t('review.text')} value={v.text} onChange={(e) => setV({ ...v, text: e.target.value })} error={fe('text')} />
       {err.filter((e) => !['title', 'text'].includes(e.field ?? '')).map((e, i) => <Alert key={i}>{text(e)}</Alert>)}
       <Button type="submit" variant="secondary" busy={res.fetching}>{t('review.submit')}</Button>
     </form>
@@ -125,7 +127,7 @@ export default function Order() {
     return event;
   });
   useHead(res.data?.order ? t('order.title', { number: res.data.order.orderNumber }) : t('orders.title'));
-  if (!s) return <AuthPanel />;
+  if (!s) return <SignInFirst title={t('orders.title')} />;
   return (
     <QueryState {...res} retry={() => run({ requestPolicy: 'network-only' })}>
       {(d) => (d.order ? <OrderView o={d.order} refetch={() => run({ requestPolicy: 'network-only' })} live={sub.fetching && !sub.error} /> : <p>{t('order.notFound')}</p>)}

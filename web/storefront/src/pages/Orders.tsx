@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { useHead } from '../head';
 import { useSession } from '../session';
 import { QueryState } from '../components/QueryState';
-import { AuthPanel } from '../components/auth';
+import { SignInFirst } from '../components/auth';
 
 function OrdersPage({ after, last, onMore }: { after: string | null; last: boolean; onMore: (c: string) => void }) {
   const { t, money, date } = useI18n();
@@ -41,7 +41,7 @@ export default function Orders() {
   const s = useSession();
   useHead(t('orders.title'), t('orders.title'));
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  if (!s) return <div className="flex flex-col gap-4"><h1 className="text-2xl font-bold">{t('orders.title')}</h1><AuthPanel /></div>;
+  if (!s) return <SignInFirst title={t('orders.title')} />;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('orders.title')}</h1>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { useHead } from '../head';
 import { useSession } from '../session';
 import { QueryState, useErrorText } from '../components/QueryState';
-import { AuthPanel } from '../components/auth';
+import { SignInFirst } from '../components/auth';
 
 export default function Wishlist() {
   const { t, money } = useI18n();
@@ -16,7 +16,7 @@ export default function Wishlist() {
   const [move, moveToCart] = useMutation(MoveWishlistItemToCartDocument);
   const [rem, remove] = useMutation(RemoveFromWishlistDocument);
   const refetch = () => run({ requestPolicy: 'network-only' });
-  if (!s) return <div className="flex flex-col gap-4"><h1 className="text-2xl font-bold">{t('wishlist.title')}</h1><AuthPanel /></div>;
+  if (!s) return <SignInFirst title={t('wishlist.title')} />;
   const err = appErrors(move.error ?? rem.error)[0];
   return (
     <div className="flex flex-col gap-4">
