@@ -9,7 +9,7 @@ import { persistedExchange } from '@urql/exchange-persisted';
 import { authExchange } from '@urql/exchange-auth';
 import { createClient as createWsClient } from 'graphql-ws';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
-import { persistedIds, subscriptionTexts } from './gql/persisted';
+import { persistedIds } from './gql/persisted';
 import { session, type Session } from './session';
 import { RefreshTokenDocument } from './gql/graphql';
 
@@ -117,15 +117,16 @@ export function createPurraClient(o: ClientOptions): Client {
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request, operation) {
-          // graphql-ws carries a document text: send the manifest's exact text.
-          const name = operationName(operation.query);
-          const query = subscriptionTexts[name];
-          if (!query) throw new Error(`subscription ${name} is not in operations/storefront`);
-          return {
-            subscribe: (sink) => ({
-              unsubscribe: ws.subscribe({ query, variables: request.variables as Record<string, unknown>, operationName: name }, sink as never),
-            }),
+          // graphql-ws too carries only the persisted id (Apollo's extension; the
+          // payload's query must be a string, so it is empty).
+          const id = persistedIdOf(operation.query);
+          const payload = {
+            query: '',
+            operationName: operationName(operation.query),
+            variables: request.variables as Record<string, unknown>,
+            extensions: { persistedQuery: { version: 1, sha256Hash: id } },
           };
+          return { subscribe: (sink) => ({ unsubscribe: ws.subscribe(payload, sink as never) }) };
         },
       }),
     ],

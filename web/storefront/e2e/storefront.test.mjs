@@ -113,6 +113,7 @@ test('1. Rahul searches with a typo, filters, buys two iPhone 15 with WELCOME10,
   await page.waitForURL(/\/orders\/[0-9a-f-]+$/);
   const orderId = page.url().split('/').pop();
   await page.evaluate(() => { window.__sameDocument = true; });
+  await page.getByText('updates live').waitFor(); // the orderStatusChanged subscription is open
 
   await waitForStatus(page, 'CONFIRMED');
   const timeline = await page.locator('[data-testid="timeline"]').innerText();

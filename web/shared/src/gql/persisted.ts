@@ -44,8 +44,3 @@ export const persistedIds: Record<string, string> = {
   "UpdateCartItem": "317b740e8bbcabd72e9f7d56f80bfe00023bd2770ffc73c778dac5809724d2f1",
   "UpdateProfile": "35c56c9aec349441ed93a596e533014b3e6508fc48eb9b7a673eed1828bae2b2"
 };
-
-/** Subscription name → its exact manifest text (graphql-ws sends a text, not an id). */
-export const subscriptionTexts: Record<string, string> = {
-  "OrderStatusChanged": "# Live order tracking (websocket or SSE through the router).\nsubscription OrderStatusChanged($orderId: ID!) {\n  orderStatusChanged(orderId: $orderId) { __typename orderId orderNumber status previousStatus at }\n}"
-};
