@@ -17,11 +17,37 @@ deps: node_modules ## download Go modules and install the router's and composer'
 	@.ci/services
 	@.ci/tools
 
-node_modules: router/node_modules supergraph/node_modules
+node_modules: router/node_modules supergraph/node_modules web/node_modules
 router/node_modules: router/package-lock.json
 	cd router && npm ci --no-audit --no-fund --loglevel=error && touch node_modules
 supergraph/node_modules: supergraph/package-lock.json
 	cd supergraph && npm ci --no-audit --no-fund --loglevel=error && touch node_modules
+web/node_modules: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules
+
+# The storefront is rebuilt only when a source changed (make run stays quick).
+WEB_SOURCES := $(shell find web/shared/src web/storefront/src web/storefront/public -type f 2>/dev/null) \
+	web/storefront/index.html web/storefront/vite.config.ts web/package-lock.json
+web/storefront/dist/index.html: web/node_modules $(WEB_SOURCES)
+	cd web && npm run build
+
+.PHONY: web
+web: web/storefront/dist/index.html ## build the storefront into web/storefront/dist (prints the home page's initial JS size)
+
+.PHONY: web-codegen
+web-codegen: web/node_modules ## typed documents for operations/storefront and the API schema (web/shared/src/gql)
+	cd web && npm run codegen
+
+.PHONY: web-codegen-check
+web-codegen-check: web-codegen ## fail when the committed typed documents are stale
+	@git diff --exit-code --stat -- web/shared/schema.graphql web/shared/src/gql || (echo "web typed documents are stale: run make web-codegen and commit" && exit 1)
+
+.PHONY: test-web
+test-web: web-codegen-check ## web typecheck, unit tests (Vitest) and browser tests (Playwright + Debian chromium, real stack)
+	cd web && npm run typecheck && npm test
+	.ci/chromium
+	$(MAKE) build web
+	node web/storefront/e2e/run.mjs
 
 .PHONY: generate
 generate: ## regenerate gqlgen code for every subgraph from schema/ and gqlgen.yml
@@ -55,7 +81,7 @@ build: ## build every subgraph binary and the embedded Kafka into bin/
 	@for s in $(SUBGRAPHS); do go build -o bin/ github.com/purra/supergraph/subgraphs/$$s/cmd/$$s || exit 1; done
 
 .PHONY: run
-run: deps build compose ## start Kafka (embedded), every subgraph with seed data, and the router on :4000 (KEEP_DATA=1 keeps the last run's data)
+run: deps build compose web ## start Kafka (embedded), every subgraph with seed data, the router on :4000 and the storefront on :8080 (KEEP_DATA=1 keeps the last run's data)
 	./bin/stack run
 
 .PHONY: replay-parked
@@ -68,7 +94,7 @@ vet: ## go vet every module
 	@for m in $(GO_MODULES); do [ -f $$m/go.mod ] && (cd $$m && go vet ./...) || exit 1; done
 
 .PHONY: test
-test: deps vet generate-check compose-check persisted-check deploy-check test-unit test-node test-e2e test-faults ## every test: checks, unit/integration, node, end to end, faults
+test: deps vet generate-check compose-check persisted-check deploy-check test-unit test-node test-e2e test-faults test-web ## every test: checks, unit/integration, node, end to end, faults, browser
 
 .PHONY: deploy-check
 deploy-check: ## validate deploy/ offline (Go builds from each image's context, env the code needs, compose, kustomize, NetworkPolicies, alert rules, workflows)

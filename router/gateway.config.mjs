@@ -17,6 +17,7 @@ import { unifiedGraphHandler as routerRuntimeHandler } from '@graphql-hive/route
 import { serviceTokenSigner, SERVICE_HEADER } from './service-token.mjs';
 import { useOperationLimits } from './limits.mjs';
 import { createRateLimiter } from './ratelimit.mjs';
+import { playgroundOptions } from './playground.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -561,7 +562,7 @@ export const gatewayConfig = {
 
   ...(unifiedGraphHandler ? { unifiedGraphHandler } : {}),
 
-  graphiql: settings.playground ? { title: 'Purra GraphQL' } : false,
+  graphiql: settings.playground ? playgroundOptions('Purra GraphQL') : false,
   landingPage: settings.playground,
   disableIntrospection: settings.introspection ? undefined : {},
   blockFieldSuggestions: !settings.introspection,

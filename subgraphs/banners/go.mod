@@ -11,9 +11,11 @@ require (
 	github.com/purra/supergraph/platform v0.0.0-00010101000000-000000000000
 	github.com/stretchr/testify v1.12.1
 	github.com/vektah/gqlparser/v2 v2.5.64
+	golang.org/x/image v0.38.0
 )
 
 require (
+	github.com/HugoSmits86/nativewebp v0.9.3 // indirect
 	github.com/MicahParks/jwkset v0.11.4 // indirect
 	github.com/MicahParks/keyfunc/v3 v3.9.1 // indirect
 	github.com/agnivade/levenshtein v1.2.2 // indirect

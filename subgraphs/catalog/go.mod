@@ -11,9 +11,12 @@ require (
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/purra/supergraph/platform v0.0.0-00010101000000-000000000000
 	github.com/vektah/gqlparser/v2 v2.5.64
+	golang.org/x/image v0.38.0
+	golang.org/x/sync v0.25.0
 )
 
 require (
+	github.com/HugoSmits86/nativewebp v0.9.3 // indirect
 	github.com/MicahParks/jwkset v0.11.4 // indirect
 	github.com/MicahParks/keyfunc/v3 v3.9.1 // indirect
 	github.com/agnivade/levenshtein v1.2.2 // indirect
@@ -60,7 +63,6 @@ require (
 	go.uber.org/atomic v1.12.0 // indirect
 	go.uber.org/multierr v1.11.0 // indirect
 	golang.org/x/net v0.61.0 // indirect
-	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 	golang.org/x/time v0.15.0 // indirect

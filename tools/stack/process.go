@@ -60,6 +60,9 @@ func (s *Stack) startSubgraph(sg Subgraph) error {
 // subgraph at once (each flushes its outbox), then the broker. No process is
 // restarted once Stop began.
 func (s *Stack) Stop() {
+	if s.web != nil {
+		_ = s.web.Close()
+	}
 	s.stopOnce.Do(func() { close(s.stopping) })
 	s.terminate(Router)
 	var wg sync.WaitGroup
@@ -74,6 +77,7 @@ func (s *Stack) Stop() {
 	if s.mail != nil {
 		s.mail.Close()
 	}
+
 }
 
 // terminate stops one process for good, if it was started.

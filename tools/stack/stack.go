@@ -45,6 +45,7 @@ type Options struct {
 	RedisURL   string
 	Fresh      bool // drop the databases and flush the Redis database first
 	RouterPort int
+	WebPort    int // the storefront origin (web/storefront/dist, /graphql proxied, /media/); default 8080
 	LogLevel   string
 	Log        io.Writer // progress lines
 	// Env is added to every process's environment.
@@ -85,6 +86,7 @@ type Stack struct {
 	// so no key outlives the run (docs/security.md).
 	ServiceKeys *auth.ServiceKeys
 	mail        *smtpsink.Sink
+	web         *http.Server // the storefront origin (tools/webserve)
 
 	mu    sync.Mutex
 	procs map[string]*supervised
@@ -124,6 +126,9 @@ func LoadSubgraphs(root string) ([]Subgraph, error) {
 func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if o.RouterPort == 0 {
 		o.RouterPort = 4000
+	}
+	if o.WebPort == 0 {
+		o.WebPort = 8080
 	}
 	if o.LogLevel == "" {
 		o.LogLevel = "info"
@@ -180,11 +185,14 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err := s.startRouter(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.startWeb(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
 func (s *Stack) checkPortsFree() error {
-	addrs := []string{fmt.Sprintf(":%d", s.opts.RouterPort)}
+	addrs := []string{fmt.Sprintf(":%d", s.opts.RouterPort), fmt.Sprintf(":%d", s.opts.WebPort)}
 	for _, sg := range s.Subgraphs {
 		addrs = append(addrs, sg.Addr())
 	}
@@ -242,6 +250,9 @@ func (s *Stack) subgraphEnv(sg Subgraph) []string {
 		// the subgraph's own service key and every service's public key
 		"SERVICE_TOKEN_KEY": string(s.ServiceKeys.Private[sg.Name]),
 		"SERVICE_JWKS":      string(s.ServiceKeys.JWKS),
+		// Seed images go to the local media store the web origin serves.
+		"MEDIA_DIR":      s.MediaDir(),
+		"MEDIA_BASE_URL": s.WebURL() + "/media",
 	}
 	// The development key that encrypts users' and admin's signing keys at
 	// rest; production (PURRA_ENV=production) refuses it.

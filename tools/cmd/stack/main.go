@@ -26,15 +26,20 @@ func main() {
 	if redisURL == "" {
 		redisURL = "redis://127.0.0.1:6379/0"
 	}
+	// The browser tests run this command on databases of their own (STACK_DB_PREFIX).
+	prefix := os.Getenv("STACK_DB_PREFIX")
+	if prefix == "" {
+		prefix = "purra_"
+	}
 	s, err := stack.Start(ctx, stack.Options{
-		Root: root, DBPrefix: "purra_", RedisURL: redisURL, Log: os.Stdout,
+		Root: root, DBPrefix: prefix, RedisURL: redisURL, Log: os.Stdout,
 		LogLevel: os.Getenv("LOG_LEVEL"), Fresh: os.Getenv("KEEP_DATA") != "1", // a demo starts from the seed story
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "stack:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("\nPurra is up. Playground: %s (open it in a browser)\nSeed logins (password Purra@2026): rahul@purra.in (customer), amit@purra.in (retailer), vikram@purra.in (owner of TechHub)\nEmails sent by notifications: http://127.0.0.1:8025/messages. Logs: .run/logs/. Kafka data: %s.\nA crashed process is restarted; Ctrl-C stops everything (KEEP_DATA=1 make run resumes from where it stopped).\n", s.RouterURL(), s.KafkaDataDir())
+	fmt.Printf("\nPurra is up. Storefront: %s  Playground: %s (open them in a browser)\nSeed logins (password Purra@2026): rahul@purra.in (customer), amit@purra.in (retailer), vikram@purra.in (owner of TechHub)\nEmails sent by notifications: http://127.0.0.1:8025/messages. Logs: .run/logs/. Kafka data: %s.\nA crashed process is restarted; Ctrl-C stops everything (KEEP_DATA=1 make run resumes from where it stopped).\n", s.WebURL()+"/", s.RouterURL(), s.KafkaDataDir())
 	<-ctx.Done()
 	fmt.Println("stopping…")
 	s.Stop()

@@ -39,6 +39,8 @@ func TestValidate(t *testing.T) {
 		{"subtitle of 201", func(b *banner.Banner) { b.Subtitle = strings.Repeat("s", 201) }, "subtitle"},
 		{"image missing", func(b *banner.Banner) { b.ImageURL = "" }, "imageUrl"},
 		{"image over http", func(b *banner.Banner) { b.ImageURL = "http://cdn.purra.in/b.webp" }, "imageUrl"},
+		{"image over http on this machine", func(b *banner.Banner) { b.ImageURL = "http://localhost:8080/media/v1/banners/sale-1200.webp" }, ""},
+		{"image over http on a lookalike host", func(b *banner.Banner) { b.ImageURL = "http://localhost.evil.in/b.webp" }, "imageUrl"},
 		{"image as a path", func(b *banner.Banner) { b.ImageURL = "/b.webp" }, "imageUrl"},
 		{"image with credentials", func(b *banner.Banner) { b.ImageURL = "https://u:p@cdn.purra.in/b.webp" }, "imageUrl"},
 		{"image with a space", func(b *banner.Banner) { b.ImageURL = "https://cdn.purra.in/a b.webp" }, "imageUrl"},

@@ -11,6 +11,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/purra/supergraph/platform/seedimage"
+	"github.com/purra/supergraph/platform/storage"
+
 	"github.com/purra/supergraph/subgraphs/banners/internal/banner"
 	"github.com/purra/supergraph/subgraphs/banners/internal/store"
 )
@@ -33,23 +36,23 @@ var MobilesCategoryID = uuid.NewSHA1(catalogNamespace, []byte("category:mobiles"
 // Banners returns the demo banners with windows relative to now: the live
 // ones started a day ago and run for a year; the scheduled one starts in
 // 30 days and runs for a week.
-func Banners(now time.Time) []banner.Banner {
+func Banners(now time.Time, media storage.Storage) []banner.Banner {
 	now = now.UTC().Truncate(time.Second)
 	started, year := now.Add(-24*time.Hour), now.AddDate(1, 0, 0)
 	next := now.AddDate(0, 0, 30)
 	bs := []banner.Banner{
 		{ID: SaleHeroID, Title: "Great Indian Electronics Sale", Subtitle: "Up to 40% off phones, laptops and audio",
-			ImageURL: "https://cdn.purra.in/banners/great-indian-electronics-sale.webp", LinkURL: "/sale",
+			ImageURL: imageURL(media, SaleHeroID), LinkURL: "/sale",
 			Placement: banner.HomeHero, Priority: 900, StartsAt: started, EndsAt: year, Active: true},
 		{ID: StripID, Title: "Free delivery on orders above ₹499", Subtitle: "Cash on delivery available across India",
-			ImageURL: "https://cdn.purra.in/banners/free-delivery-strip.webp", LinkURL: "/help/delivery",
+			ImageURL: imageURL(media, StripID), LinkURL: "/help/delivery",
 			Placement: banner.HomeStrip, Priority: 500, StartsAt: started, EndsAt: year, Active: true},
 		{ID: MobilesID, Title: "New launches in Mobiles", Subtitle: "The latest 5G phones from top brands",
-			ImageURL: "https://cdn.purra.in/banners/mobiles-new-launches.webp", LinkURL: "/c/mobiles",
+			ImageURL: imageURL(media, MobilesID), LinkURL: "/c/mobiles",
 			Placement: banner.Category, CategoryID: MobilesCategoryID, Priority: 500, StartsAt: started, EndsAt: year,
 			Active: true},
 		{ID: NextMonthHeroID, Title: "Festive Laptop Days", Subtitle: "Starts next month: deals on every laptop",
-			ImageURL: "https://cdn.purra.in/banners/festive-laptop-days.webp", LinkURL: "/c/laptops",
+			ImageURL: imageURL(media, NextMonthHeroID), LinkURL: "/c/laptops",
 			Placement: banner.HomeHero, Priority: 800, StartsAt: next, EndsAt: next.AddDate(0, 0, 7), Active: true},
 	}
 	for i := range bs {
@@ -58,9 +61,41 @@ func Banners(now time.Time) []banner.Banner {
 	return bs
 }
 
+// bannerWidth is the width of the seeded banner pictures (3:1).
+const bannerWidth = 1200
+
+// imageURL is where the picture of the banner id is stored.
+func imageURL(media storage.Storage, id string) string {
+	return seedimage.Renditions(media, pictureKey(id), []int{bannerWidth})[0].URL // the WebP
+}
+
+// Images draws the picture of every demo banner that media does not hold yet.
+func Images(ctx context.Context, media storage.Storage) error {
+	for _, b := range Banners(time.Now(), media) {
+		// No text in the picture: the storefront sets the title over it, in the shopper's layout.
+		card := seedimage.Card{Colour: bannerColour[b.ID], Wide: true}
+		if err := seedimage.Publish(ctx, media, pictureKey(b.ID), card, []int{bannerWidth}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pictureKey is where a banner's picture is stored.
+func pictureKey(id string) string { return "banners/" + slugOf[id] + "/backdrop" }
+
+// slugOf names each banner's picture.
+var slugOf = map[string]string{
+	SaleHeroID: "great-indian-electronics-sale", StripID: "free-delivery-strip",
+	MobilesID: "mobiles-new-launches", NextMonthHeroID: "festive-laptop-days",
+}
+
+// bannerColour is each banner's background.
+var bannerColour = map[string]string{SaleHeroID: "Amber", StripID: "Mint", MobilesID: "Blue", NextMonthHeroID: "Violet"}
+
 // Run inserts the missing demo banners and returns how many it inserted.
-func Run(ctx context.Context, st *store.Store, now time.Time) (int, error) {
-	bs := Banners(now)
+func Run(ctx context.Context, st *store.Store, now time.Time, media storage.Storage) (int, error) {
+	bs := Banners(now, media)
 	for i := range bs {
 		if err := bs[i].Validate(); err != nil {
 			return 0, err

@@ -3,7 +3,9 @@ package server
 
 import (
 	"context"
+	"github.com/purra/supergraph/platform/storage"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/purra/supergraph/platform/auth"
@@ -25,7 +27,14 @@ func Spec() service.Spec {
 		Migrations:  migrations.FS,
 		Build:       build,
 		Seed: func(ctx context.Context, d *service.Deps) error {
-			_, err := seed.Run(ctx, store.New(d.DB, d.Topic, d.Name), time.Now())
+			media, err := storage.FromEnv(os.Getenv)
+			if err != nil {
+				return err
+			}
+			if err := seed.Images(ctx, media); err != nil {
+				return err
+			}
+			_, err = seed.Run(ctx, store.New(d.DB, d.Topic, d.Name), time.Now(), media)
 			return err
 		},
 	}

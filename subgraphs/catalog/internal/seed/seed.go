@@ -13,6 +13,8 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/purra/supergraph/platform/storage"
+
 	"github.com/purra/supergraph/subgraphs/catalog/internal/catalog"
 	"github.com/purra/supergraph/subgraphs/catalog/internal/store"
 )
@@ -36,16 +38,25 @@ var namespace = uuid.MustParse("01937a00-0000-7000-8000-00000000ca7a")
 func ID(kind, key string) string { return uuid.NewSHA1(namespace, []byte(kind+":"+key)).String() }
 
 // Run loads the catalogue through st: one transaction, with one product.created
-// per new product and one variant.created (with its initial stock) per new variant.
-func Run(ctx context.Context, st *store.Store) (int, error) {
-	return st.Import(ctx, Catalogue(), VikramID)
+// per new product and one variant.created (with its initial stock) per new
+// variant. Image URLs point into media (Images draws the files).
+func Run(ctx context.Context, st *store.Store, media storage.Storage) (int, error) {
+	return st.Import(ctx, Catalogue(media), VikramID)
 }
 
 // epoch is when the first seeded product was listed; later lines are newer.
 var epoch = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 
-// Catalogue builds the demo data from the tables in data.go.
-func Catalogue() store.Import {
+// Catalogue builds the demo data from the tables in data.go, with the image
+// URLs of media.
+func Catalogue(media storage.Storage) store.Import {
+	in, _ := build(media)
+	return in
+}
+
+// build is Catalogue plus the pictures its URLs name, by key prefix.
+func build(media storage.Storage) (store.Import, pictures) {
+	pics := pictures{media: media, cards: map[string]picture{}}
 	in := store.Import{Store: catalog.Store{ID: TechHubID, OwnerUserID: VikramID, Name: "TechHub", Status: "ACTIVE",
 		State: TechHubState}}
 	for i, c := range categories {
@@ -58,7 +69,7 @@ func Catalogue() store.Import {
 	for _, name := range brands {
 		slug := catalog.Slugify(name, 60)
 		in.Brands = append(in.Brands, catalog.Brand{ID: ID("brand", slug), Name: name, Slug: slug,
-			LogoURL: "https://cdn.purra.in/brands/" + slug + ".svg"})
+			LogoURL: pics.logo(slug, name)})
 	}
 	values := map[string][]string{} // attribute slug → values in first-seen order
 	seen := map[string]bool{}
@@ -73,7 +84,7 @@ func Catalogue() store.Import {
 	n := 0
 	for _, g := range groups {
 		for _, l := range g.Lines {
-			in.Products = append(in.Products, product(g, l, n, addValue))
+			in.Products = append(in.Products, product(g, l, n, addValue, &pics))
 			n++
 		}
 	}
@@ -85,10 +96,10 @@ func Catalogue() store.Import {
 		}
 		in.Attributes = append(in.Attributes, attr)
 	}
-	return in
+	return in, pics
 }
 
-func product(g group, l line, n int, addValue func(attr, v string) catalog.VariantAttribute) store.ImportProduct {
+func product(g group, l line, n int, addValue func(attr, v string) catalog.VariantAttribute, pics *pictures) store.ImportProduct {
 	slug := catalog.Slugify(l.Title, catalog.MaxSlug)
 	at := epoch.Add(time.Duration(n) * time.Hour)
 	p := catalog.Product{
@@ -97,10 +108,19 @@ func product(g group, l line, n int, addValue func(attr, v string) catalog.Varia
 		HSNCode: g.HSN, Status: catalog.Active, CreatedBy: VikramID, CreatedAt: at, UpdatedAt: at,
 	}
 	ip := store.ImportProduct{Product: p}
+	first := ""
+	if len(l.Colours) > 0 {
+		first = l.Colours[0]
+	}
+	// The front view is the first colour's picture; the back view shows the
+	// brand on the colour, so products of a brand share their backs.
 	for i, view := range []string{"front", "back"} {
-		mid := ID("product-media", slug+":"+view)
-		ip.Media = append(ip.Media, catalog.Media{ID: mid, OwnerID: p.ID, Alt: l.Title + ", " + view + " view", Position: i,
-			URLs: renditions("https://cdn.purra.in/products/" + slug + "/" + view)})
+		urls := pics.front(l, slug, first)
+		if view == "back" {
+			urls = pics.back(l.Brand, first)
+		}
+		ip.Media = append(ip.Media, catalog.Media{ID: ID("product-media", slug+":"+view), OwnerID: p.ID,
+			Alt: l.Title + ", " + view + " view", Position: i, URLs: urls})
 	}
 	colours, tiers := l.Colours, l.Tiers
 	if len(colours) == 0 {
@@ -120,7 +140,9 @@ func product(g group, l line, n int, addValue func(attr, v string) catalog.Varia
 			if len(ip.Variants) == limit {
 				break
 			}
-			ip.Variants = append(ip.Variants, variant(g, l, p, colour, tier, ti, len(ip.Variants), addValue))
+			v := variant(g, l, p, colour, tier, ti, len(ip.Variants), addValue)
+			v.Media[0].URLs = pics.front(l, slug, colour)
+			ip.Variants = append(ip.Variants, v)
 		}
 	}
 	ip.InitialStock = make(map[string]int, len(ip.Variants))
@@ -187,20 +209,8 @@ func variant(g group, l line, p catalog.Product, colour, tier string, tierIndex,
 	if sku == BulkSKU {
 		v.MOQ = 50
 	}
-	v.Media = []catalog.Media{{ID: ID("variant-media", sku), OwnerID: v.ID, Alt: p.Title + " in " + v.Title, Position: 0,
-		URLs: renditions("https://cdn.purra.in/variants/" + strings.ToLower(sku))}}
+	v.Media = []catalog.Media{{ID: ID("variant-media", sku), OwnerID: v.ID, Alt: p.Title + " in " + v.Title, Position: 0}}
 	return v
-}
-
-// renditions are the 3 widths × 2 formats every image is served in.
-func renditions(base string) []catalog.MediaURL {
-	var out []catalog.MediaURL
-	for _, w := range []int{400, 800, 1200} {
-		out = append(out,
-			catalog.MediaURL{URL: fmt.Sprintf("%s-%d.webp", base, w), Width: w, Format: "WEBP"},
-			catalog.MediaURL{URL: fmt.Sprintf("%s-%d.jpg", base, w), Width: w, Format: "JPEG"})
-	}
-	return out
 }
 
 // mrp is price marked up by off percent, rounded up to a price ending in 99 (or the price itself).

@@ -1,7 +1,16 @@
 package seed_test
 
 import (
+	"context"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"golang.org/x/image/webp"
+
+	"github.com/purra/supergraph/platform/storage"
 
 	"github.com/purra/supergraph/subgraphs/catalog/internal/catalog"
 	"github.com/purra/supergraph/subgraphs/catalog/internal/seed"
@@ -10,7 +19,7 @@ import (
 // The tables must build a catalogue the database accepts: unique slugs and
 // SKUs, valid prices, 1–6 variants (nine for the iPhone 15) and https media.
 func TestCatalogueIsValid(t *testing.T) {
-	c := seed.Catalogue()
+	c := seed.Catalogue(testMedia(t))
 	if len(c.Products) < 200 {
 		t.Fatalf("%d products, want at least 200", len(c.Products))
 	}
@@ -77,7 +86,7 @@ func TestCatalogueIsValid(t *testing.T) {
 // Every seeded variant starts with 20–300 units, the iPhone 15 family with at
 // least 100, the bulk SKU with 1,000; always the same for the same SKU.
 func TestInitialStock(t *testing.T) {
-	c := seed.Catalogue()
+	c := seed.Catalogue(testMedia(t))
 	n := 0
 	for _, p := range c.Products {
 		if len(p.InitialStock) != len(p.Variants) {
@@ -107,5 +116,75 @@ func TestInitialStock(t *testing.T) {
 	}
 	if n < 500 {
 		t.Errorf("%d variants", n)
+	}
+}
+
+func testMedia(t *testing.T) *storage.Local {
+	t.Helper()
+	st, err := storage.NewLocal(t.TempDir(), "https://media.purra.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// Every image URL of the seed names a file the media store can hold, under
+// the media base; Images draws them (checked here on the iPhone 15, whose
+// nine variants share three colour pictures) as real WebP and JPEG files.
+func TestImagesOfTheSeed(t *testing.T) {
+	media := testMedia(t)
+	c := seed.Catalogue(media)
+	urls := map[string]bool{}
+	for _, b := range c.Brands {
+		urls[b.LogoURL] = true
+	}
+	var iphone []string
+	for _, p := range c.Products {
+		for _, m := range p.Media {
+			for _, u := range m.URLs {
+				urls[u.URL] = true
+			}
+		}
+		for _, v := range p.Variants {
+			for _, m := range v.Media {
+				for _, u := range m.URLs {
+					urls[u.URL] = true
+					if p.Product.Slug == "apple-iphone-15" {
+						iphone = append(iphone, u.URL)
+					}
+				}
+			}
+		}
+	}
+	for u := range urls {
+		if !strings.HasPrefix(u, "https://media.purra.test/v1/") {
+			t.Fatalf("%s is not in the media store", u)
+		}
+	}
+	if len(iphone) != 9*6 {
+		t.Fatalf("iPhone 15 variants have %d image URLs", len(iphone))
+	}
+	// Draw only the iPhone 15's pictures here (all of them take minutes).
+	only := map[string]bool{}
+	for _, u := range iphone {
+		only[u] = true
+	}
+	if err := seed.ImagesWhere(context.Background(), media, func(url string) bool { return only[url] }); err != nil {
+		t.Fatal(err)
+	}
+	for u := range only {
+		f, err := os.Open(filepath.Join(media.Dir(), strings.TrimPrefix(u, "https://media.purra.test/")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(u, ".webp") {
+			_, err = webp.Decode(f)
+		} else {
+			_, err = jpeg.Decode(f)
+		}
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", u, err)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/purra/supergraph/platform/storage"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -39,7 +40,7 @@ func seeded(t *testing.T) *env {
 	spec := server.Spec()
 	iss := servicetest.NewIssuer(t)
 	d := servicetest.Deps(t, spec, iss)
-	if _, err := seed.Run(context.Background(), store.New(d.DB, d.Topic)); err != nil {
+	if _, err := seed.Run(context.Background(), store.New(d.DB, d.Topic), seedMedia(t)); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
 	_, h := servicetest.Serve(t, spec, d)
@@ -113,3 +114,14 @@ func (e *env) count(sql string, args ...any) int {
 }
 
 func storeOf(e *env) *store.Store { return store.New(e.d.DB, e.d.Topic) }
+
+// seedMedia is where the seed's image URLs point in tests (nothing is drawn:
+// seed.Images is tested on its own).
+func seedMedia(t *testing.T) storage.Storage {
+	t.Helper()
+	st, err := storage.NewLocal(t.TempDir(), "https://media.purra.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}

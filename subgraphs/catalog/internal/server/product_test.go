@@ -252,7 +252,7 @@ func TestRedisDown(t *testing.T) {
 	t.Cleanup(func() { _ = rdb.Close() })
 	d.Cache = cache.New(rdb, "catalog-down", d.Log)
 	d.Limiter = cache.NewLimiter(d.Cache)
-	if _, err := seed.Run(context.Background(), store.New(d.DB, d.Topic)); err != nil {
+	if _, err := seed.Run(context.Background(), store.New(d.DB, d.Topic), seedMedia(t)); err != nil {
 		t.Fatal(err)
 	}
 	_, h := servicetest.Serve(t, spec, d)

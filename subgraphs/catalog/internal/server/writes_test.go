@@ -335,7 +335,7 @@ func TestSeed(t *testing.T) {
 	if before["outbox"] != before["products"]+before["product_variants"] {
 		t.Errorf("%d outbox rows for %d products and %d variants", before["outbox"], before["products"], before["product_variants"])
 	}
-	if added, err := seed.Run(t.Context(), storeOf(e)); err != nil || added != 0 {
+	if added, err := seed.Run(t.Context(), storeOf(e), seedMedia(t)); err != nil || added != 0 {
 		t.Fatalf("second seed added %d: %v", added, err)
 	}
 	for _, tb := range tables {
