@@ -43,8 +43,11 @@ type Options struct {
 	RedisURL   string
 	Fresh      bool // drop the databases and flush the Redis database first
 	RouterPort int
-	LogLevel   string
-	Log        io.Writer // progress lines
+	// Router is "hive" (Hive Gateway, node) or "go" (bin/router on
+	// graphql-go-tools); empty: the ROUTER environment variable, else hive.
+	Router   string
+	LogLevel string
+	Log      io.Writer // progress lines
 	// Env is added to every subgraph's environment.
 	Env map[string]string
 }
@@ -101,6 +104,16 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	}
 	if o.LogLevel == "" {
 		o.LogLevel = "info"
+	}
+	if o.Router == "" {
+		o.Router = os.Getenv("ROUTER")
+	}
+	switch o.Router {
+	case "":
+		o.Router = RouterHive
+	case RouterHive, RouterGo:
+	default:
+		return nil, fmt.Errorf("ROUTER=%q: expected %s or %s", o.Router, RouterGo, RouterHive)
 	}
 	subgraphs, err := LoadSubgraphs(o.Root)
 	if err != nil {
