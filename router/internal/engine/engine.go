@@ -75,16 +75,16 @@ func New(sdl []byte, cfg Config) (*Engine, error) {
 		return nil, err
 	}
 	e.resolver = resolve.New(ctx, resolve.ResolverOptions{
-		MaxConcurrency:                    1024,
-		PropagateSubgraphErrors:           true,
-		SubgraphErrorPropagationMode:      resolve.SubgraphErrorPropagationModePassThrough,
-		RewriteSubgraphErrorPaths:         true,
-		AllowAllErrorExtensionFields:      true,
-		AllowedSubgraphErrorFields:        []string{"message", "path", "extensions", "locations"},
-		AllowCustomExtensionProperties:    true,
-		PropagateSubgraphStatusCodes:      false,
-		SubscriptionHeartbeatInterval:     0,
-		MaxSubscriptionFetchTimeout:       30 * time.Second,
+		MaxConcurrency:                         1024,
+		PropagateSubgraphErrors:                true,
+		SubgraphErrorPropagationMode:           resolve.SubgraphErrorPropagationModePassThrough,
+		RewriteSubgraphErrorPaths:              true,
+		AllowAllErrorExtensionFields:           true,
+		AllowedSubgraphErrorFields:             []string{"message", "path", "extensions", "locations"},
+		AllowCustomExtensionProperties:         true,
+		PropagateSubgraphStatusCodes:           false,
+		SubscriptionHeartbeatInterval:          0,
+		MaxSubscriptionFetchTimeout:            30 * time.Second,
 		SetDeduplicationShardCountToGOMAXPROCS: true,
 	})
 	size := cfg.PlanCacheSize
@@ -126,8 +126,8 @@ func (e *Engine) configure(ctx context.Context, cfg Config) error {
 	}
 	sg := e.Supergraph
 	pc := plan.Configuration{
-		DefaultFlushIntervalMillis: 0,
-		Fields:                     sg.FieldArguments(),
+		DefaultFlushIntervalMillis:   0,
+		Fields:                       sg.FieldArguments(),
 		DisableResolveFieldPositions: false,
 	}
 	for _, g := range sg.Graphs {

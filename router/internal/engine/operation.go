@@ -51,12 +51,12 @@ type Limits struct {
 
 // Prepared is a validated operation with its plan and variables.
 type Prepared struct {
-	Type          OperationType
-	Name          string
-	Hash          uint64 // of the normalised operation: the plan cache key
-	Normalized    string
-	variables     []byte
-	plan          plan.Plan
+	Type       OperationType
+	Name       string
+	Hash       uint64 // of the normalised operation: the plan cache key
+	Normalized string
+	variables  []byte
+	plan       plan.Plan
 }
 
 // kit holds the non thread-safe parser, normaliser and validator of one request.
@@ -137,6 +137,8 @@ func (e *Engine) Prepare(query, operationName string, variables []byte, limits L
 		} else if n == 0 {
 			return nil, &Error{Message: "the document holds no operation", Code: "GRAPHQL_VALIDATION_FAILED"}
 		}
+		// the normaliser keeps only the operation named: name the only one
+		operationName = doc.OperationDefinitionNameString(0)
 	} else if !hasOperation(doc, operationName) {
 		return nil, &Error{Message: "Unknown operation named \"" + operationName + "\".", Code: "GRAPHQL_VALIDATION_FAILED"}
 	}
@@ -186,12 +188,20 @@ func (e *Engine) Prepare(query, operationName string, variables []byte, limits L
 		p.plan = cached
 		return p, nil
 	}
-	// a planner per plan: it keeps state between runs, and plans are cached
+	// A plan keeps references into the bytes of the document it was planned
+	// from, and the kit's document is reused by the next request: plan a
+	// private copy (the normalised text, variables included) that lives as
+	// long as the plan. A planner per plan too: it keeps state between runs.
+	planDoc, planReport := astparser.ParseGraphqlDocumentString(p.Normalized)
+	if planReport.HasErrors() {
+		return nil, reportError(&planReport, "GRAPHQL_VALIDATION_FAILED")
+	}
+	planDoc.Input.Variables = bytes.Clone(doc.Input.Variables)
 	planner, err := plan.NewPlanner(e.planConfig)
 	if err != nil {
 		return nil, err
 	}
-	planned := planner.Plan(doc, e.routerSchema, operationName, &report)
+	planned := planner.Plan(&planDoc, e.routerSchema, operationName, &report)
 	if report.HasErrors() {
 		return nil, reportError(&report, "GRAPHQL_VALIDATION_FAILED")
 	}
@@ -243,9 +253,14 @@ func (e *Engine) resolveContext(ctx context.Context, p *Prepared, headers Header
 	rctx := resolve.NewContext(ctx)
 	rctx.Variables = vars
 	rctx.SubgraphHeadersBuilder = headers
-	if p.Type == Mutation {
-		rctx.ExecutionOptions.DisableInboundRequestDeduplication = true
-	}
+	// Inbound deduplication (one execution for identical concurrent
+	// requests) stays off: the response cache does that job for anonymous
+	// pages, and signed-in requests must never share an answer. Identical
+	// subgraph calls of concurrent queries (same input and same forwarded
+	// headers, see Headers) are shared; a mutation's never are.
+	rctx.Request.ID = p.Hash
+	rctx.ExecutionOptions.DisableInboundRequestDeduplication = true
+	rctx.ExecutionOptions.DisableSubgraphRequestDeduplication = p.Type != Query
 	return rctx, nil
 }
 

@@ -208,10 +208,10 @@ func operationNameOf(doc string) string {
 
 // accessRecord is one access-log line.
 type accessRecord struct {
-	start                                                          time.Time
+	start                                                         time.Time
 	method, path, requestID, client, operationName, operationType string
-	documentID                                                     string
-	status                                                         int
+	documentID                                                    string
+	status                                                        int
 }
 
 func (s *Server) logAccess(rec *accessRecord) {

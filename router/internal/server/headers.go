@@ -46,7 +46,7 @@ func newSubgraphHeaders(c client) *subgraphHeaders {
 }
 
 func (s *subgraphHeaders) HeadersForSubgraph(string) (http.Header, uint64) { return s.header, s.hash }
-func (s *subgraphHeaders) HashAll() uint64                                  { return s.hash }
+func (s *subgraphHeaders) HashAll() uint64                                 { return s.hash }
 
 var authScheme = regexp.MustCompile(`(?i)^(bearer|basic)\s`)
 

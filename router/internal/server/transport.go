@@ -19,10 +19,10 @@ import (
 // (so the engine reports it at the field's path), and records the subgraphs'
 // Cache-Control for the response cache.
 type subgraphTransport struct {
-	base     http.RoundTripper
-	mu       sync.RWMutex
-	byURL    map[string]subgraphInfo
-	metrics  *metrics
+	base    http.RoundTripper
+	mu      sync.RWMutex
+	byURL   map[string]subgraphInfo
+	metrics *metrics
 }
 
 type subgraphInfo struct {

@@ -99,12 +99,12 @@ type Type struct {
 
 // Supergraph is the parsed supergraph.
 type Supergraph struct {
-	Graphs                           []Graph
-	Types                            []*Type
-	ByName                           map[string]*Type
-	Query, Mutation, Subscription    string
-	DirectiveDefinitions             []string // executable directives kept for clients
-	graphByEnum                      map[string]*Graph
+	Graphs                        []Graph
+	Types                         []*Type
+	ByName                        map[string]*Type
+	Query, Mutation, Subscription string
+	DirectiveDefinitions          []string // executable directives kept for clients
+	graphByEnum                   map[string]*Graph
 }
 
 // specPrefixes are the linked specifications whose types and directives are
