@@ -88,6 +88,10 @@ test-e2e: build ## end-to-end tests through the router at http://localhost:4000/
 bench: deps build compose ## load the router: product page and search (see README for targets)
 	go run github.com/purra/supergraph/tools/cmd/bench
 
+.PHONY: audit
+audit: ## federation gateway audit (46 suites, 199 tests) against the Go router; binds :4000 and :4200
+	bash router/audit/audit.sh
+
 .PHONY: clean
 clean:
 	rm -rf bin .run
