@@ -141,11 +141,23 @@ func (s *Supergraph) RouterSchema() string { return s.apiSchema(true) }
 
 func (s *Supergraph) apiSchema(withInaccessible bool) string {
 	visible := func(inaccessible bool) bool { return withInaccessible || !inaccessible }
+	// The router schema marks what clients may not see: the engine turns an
+	// @inaccessible enum value or type coming from a subgraph into null
+	// plus an error instead of leaking it.
+	mark := func(inaccessible bool) string {
+		if withInaccessible && inaccessible {
+			return " @inaccessible"
+		}
+		return ""
+	}
 	typeVisible := func(name string) bool {
 		t := s.ByName[name]
 		return t == nil || visible(t.Inaccessible) // built-in scalars are not in the model
 	}
 	var b strings.Builder
+	if withInaccessible {
+		b.WriteString("directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ENUM | ENUM_VALUE | SCALAR | INPUT_OBJECT | INPUT_FIELD_DEFINITION | ARGUMENT_DEFINITION\n\n")
+	}
 	for _, d := range s.DirectiveDefinitions {
 		b.WriteString(d + "\n\n")
 	}
@@ -155,7 +167,7 @@ func (s *Supergraph) apiSchema(withInaccessible bool) string {
 			continue
 		}
 		writeDescription(&b, t.Description, "")
-		dirs := joinDirectives(t.Directives)
+		dirs := joinDirectives(t.Directives) + mark(t.Inaccessible)
 		switch t.Kind {
 		case Scalar:
 			b.WriteString("scalar " + t.Name + dirs + "\n\n")
@@ -164,7 +176,7 @@ func (s *Supergraph) apiSchema(withInaccessible bool) string {
 			for _, v := range t.Values {
 				if visible(v.Inaccessible) {
 					writeDescription(&b, v.Description, "  ")
-					b.WriteString("  " + v.Name + joinDirectives(v.Directives) + "\n")
+					b.WriteString("  " + v.Name + joinDirectives(v.Directives) + mark(v.Inaccessible) + "\n")
 				}
 			}
 			b.WriteString("}\n\n")
@@ -200,7 +212,7 @@ func (s *Supergraph) apiSchema(withInaccessible bool) string {
 				writeDescription(&b, f.Description, "  ")
 				b.WriteString("  " + f.Name)
 				writeArgs(&b, f.Args, func(a InputValue) bool { return visible(a.Inaccessible) })
-				b.WriteString(": " + f.Type + joinDirectives(f.Directives) + "\n")
+				b.WriteString(": " + f.Type + joinDirectives(f.Directives) + mark(f.Inaccessible) + "\n")
 			}
 			b.WriteString("}\n\n")
 		}
