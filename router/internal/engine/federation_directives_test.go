@@ -17,7 +17,7 @@ const entitiesQuery = `query($representations: [_Any!]!){_entities(representatio
 func TestKeyEntityJoin(t *testing.T) {
 	f := newFakeSubgraphs(t, map[string]map[string]string{
 		"products": {"{products {id name __typename}}": `{"data":{"products":[{"id":"p1","name":"Phone","__typename":"Product"},{"id":"p2","name":"Laptop","__typename":"Product"}]}}`},
-		"reviews": {entitiesQuery + `... on Product {__typename rating}}} {"representations":[{"__typename":"Product","id":"p1"},{"__typename":"Product","id":"p2"}]}`: `{"data":{"_entities":[{"__typename":"Product","rating":4.5},{"__typename":"Product","rating":3}]}}`},
+		"reviews":  {entitiesQuery + `... on Product {__typename rating}}} {"representations":[{"__typename":"Product","id":"p1"},{"__typename":"Product","id":"p2"}]}`: `{"data":{"_entities":[{"__typename":"Product","rating":4.5},{"__typename":"Product","rating":3}]}}`},
 	})
 	out := run(t, loadTestEngine(t, f), `{ products { id name rating } }`, "")
 	require.JSONEq(t, `{"data":{"products":[{"id":"p1","name":"Phone","rating":4.5},{"id":"p2","name":"Laptop","rating":3}]}}`, out)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"strings"
 )
 
 // codedError is an error of the router itself, for the client.
@@ -37,11 +38,11 @@ type gqlResponse struct {
 	Extensions json.RawMessage `json:"extensions,omitempty"`
 }
 
-// maskErrors rewrites the errors of an engine response: a subgraph error
-// keeps its message only with a client error code (and only code, field,
-// reason of its extensions); anything else from a subgraph becomes
-// "Unexpected error." so no internal detail leaks. The engine's own errors
-// (null in a non-null field, …) pass unchanged.
+// maskErrors rewrites the errors of an engine response: an error keeps its
+// message only with a client error code (and only code, field, reason of
+// its extensions); anything else becomes "Unexpected error." so no internal
+// detail (SQL, hosts, stack) leaks. The engine's null-in-non-null-field
+// errors pass unchanged.
 func maskErrors(body []byte) ([]byte, bool) {
 	if !bytes.Contains(body, []byte(`"errors"`)) {
 		return body, false
@@ -52,14 +53,9 @@ func maskErrors(body []byte) ([]byte, bool) {
 	}
 	timeout := false
 	for i, e := range resp.Errors {
-		service, fromSubgraph := e.Extensions["serviceName"]
-		_ = service
 		code, _ := e.Extensions["code"].(string)
 		if code == "GATEWAY_TIMEOUT" {
 			timeout = true
-		}
-		if !fromSubgraph {
-			continue
 		}
 		if clientErrorCodes[code] {
 			ext := map[string]any{"code": code}
@@ -70,6 +66,9 @@ func maskErrors(body []byte) ([]byte, bool) {
 			}
 			resp.Errors[i] = gqlError{Message: e.Message, Locations: e.Locations, Path: e.Path, Extensions: ext}
 			continue
+		}
+		if strings.HasPrefix(e.Message, "Cannot return null for non-nullable field") {
+			continue // the engine's own, about the response shape
 		}
 		resp.Errors[i] = gqlError{Message: "Unexpected error.", Path: e.Path, Extensions: map[string]any{"code": "INTERNAL_SERVER_ERROR"}}
 	}
