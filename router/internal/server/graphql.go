@@ -145,18 +145,24 @@ func (s *Server) clientOf(r *http.Request, reqID string) client {
 	return c
 }
 
-// fail writes a router error and returns the HTTP status.
-func (s *Server) fail(w http.ResponseWriter, err error) int {
+// asCodedError gives any error of a request its client form: router and
+// engine errors keep their code, anything else is an unexpected error.
+func (s *Server) asCodedError(err error) *codedError {
 	var ce *codedError
 	var ee *engine.Error
 	switch {
 	case errors.As(err, &ce):
+		return ce
 	case errors.As(err, &ee):
-		ce = &codedError{Message: ee.Message, Code: ee.Code}
-	default:
-		s.log.Error("request failed", "err", err)
-		ce = &codedError{Message: "Unexpected error.", Code: "INTERNAL_SERVER_ERROR", Status: http.StatusInternalServerError}
+		return &codedError{Message: ee.Message, Code: ee.Code}
 	}
+	s.log.Error("request failed", "err", err)
+	return &codedError{Message: "Unexpected error.", Code: "INTERNAL_SERVER_ERROR", Status: http.StatusInternalServerError}
+}
+
+// fail writes a router error and returns the HTTP status.
+func (s *Server) fail(w http.ResponseWriter, err error) int {
+	ce := s.asCodedError(err)
 	status := ce.Status
 	if status == 0 {
 		status = http.StatusOK

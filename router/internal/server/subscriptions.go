@@ -284,15 +284,7 @@ func (ws *wsSession) subscribe(parent context.Context, m wsMessage) {
 func (ws *wsSession) runOperation(ctx context.Context, m wsMessage) {
 	s := ws.s
 	fail := func(err error) {
-		var ce *codedError
-		var ee *engine.Error
-		switch {
-		case errors.As(err, &ce):
-		case errors.As(err, &ee):
-			ce = &codedError{Message: ee.Message, Code: ee.Code}
-		default:
-			ce = &codedError{Message: "Unexpected error.", Code: "INTERNAL_SERVER_ERROR"}
-		}
+		ce := s.asCodedError(err)
 		payload, _ := json.Marshal([]gqlError{{Message: ce.Message, Extensions: map[string]any{"code": ce.Code}}})
 		_ = ws.send(wsMessage{Type: "error", ID: m.ID, Payload: payload})
 	}
