@@ -1,6 +1,8 @@
 package supergraph
 
 import (
+	"strings"
+
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 )
 
@@ -73,21 +75,48 @@ func (s *Supergraph) Metadata(g string) *plan.DataSourceMetadata {
 
 // fieldsIn splits t's fields in g into those g resolves and those it only
 // declares @external (or that another subgraph took over with @override but
-// g still uses, e.g. in a key).
+// g still uses). An external field that is part of one of g's keys is
+// resolvable from the entity representation and counts as g's own.
 func (s *Supergraph) fieldsIn(t *Type, g string) (names, external []string) {
+	keyFields := map[string]bool{}
+	for _, k := range t.Keys(g) {
+		for _, f := range topLevelFields(k.Key) {
+			keyFields[f] = true
+		}
+	}
 	for i := range t.Fields {
 		f := &t.Fields[i]
 		jf, ok := f.In(t, g)
 		if !ok {
 			continue
 		}
-		if jf.External || jf.UsedOverridden {
+		if (jf.External || jf.UsedOverridden) && !keyFields[f.Name] {
 			external = append(external, f.Name)
 			continue
 		}
 		names = append(names, f.Name)
 	}
 	return names, external
+}
+
+// topLevelFields returns the field names at the top of a field set, e.g.
+// "id organization { id }" → id, organization.
+func topLevelFields(fieldSet string) []string {
+	var out []string
+	depth := 0
+	for _, tok := range strings.FieldsFunc(strings.NewReplacer("{", " { ", "}", " } ").Replace(fieldSet), func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == ',' }) {
+		switch tok {
+		case "{":
+			depth++
+		case "}":
+			depth--
+		default:
+			if depth == 0 {
+				out = append(out, tok)
+			}
+		}
+	}
+	return out
 }
 
 // mergeTypeFields merges entries of the same type (an implementation that is
