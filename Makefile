@@ -5,7 +5,10 @@ SHELL := /bin/bash
 # A subgraph is a folder subgraphs/<name> with its command in cmd/<name> (and
 # its SDL in schema/<name>.graphqls).
 SUBGRAPHS := $(sort $(foreach d,$(wildcard subgraphs/*/cmd/*),$(notdir $(d))))
-GO_MODULES := platform tools e2e $(addprefix subgraphs/,$(SUBGRAPHS))
+GO_MODULES := platform tools e2e router $(addprefix subgraphs/,$(SUBGRAPHS))
+# ROUTER=go|hive picks the router of `make run`, the e2e tests and `make bench`.
+ROUTER ?= hive
+export ROUTER
 
 .PHONY: help
 help: ## list targets
@@ -75,9 +78,9 @@ persisted-check: supergraph/node_modules ## fail when the persisted-operations m
 	node supergraph/persisted.mjs --check
 
 .PHONY: build
-build: ## build every subgraph binary and the embedded Kafka into bin/
+build: ## build every subgraph binary, the Go router and the embedded Kafka into bin/
 	@mkdir -p bin
-	go build -o bin/ github.com/purra/supergraph/tools/cmd/devkafka github.com/purra/supergraph/tools/cmd/stack
+	go build -o bin/ github.com/purra/supergraph/tools/cmd/devkafka github.com/purra/supergraph/tools/cmd/stack github.com/purra/supergraph/router/cmd/router
 	@for s in $(SUBGRAPHS); do go build -o bin/ github.com/purra/supergraph/subgraphs/$$s/cmd/$$s || exit 1; done
 
 .PHONY: run
@@ -138,6 +141,10 @@ bench: deps build compose ## load the router: product page and search (see READM
 .PHONY: rotate-keys
 rotate-keys: ## rotate users' and admin's token signing keys (nobody is signed out; see docs/security.md)
 	go run github.com/purra/supergraph/tools/cmd/rotatekeys
+
+.PHONY: audit
+audit: ## federation gateway audit (46 suites, 199 tests) against the Go router; binds :4000 and :4200
+	bash router/audit/audit.sh
 
 .PHONY: clean
 clean:

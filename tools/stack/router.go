@@ -11,12 +11,26 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 )
 
-// startRouter runs Hive Gateway on the committed supergraph, supervised.
+// The routers the stack can run (Options.Router, ROUTER=…).
+const (
+	RouterHive = "hive" // Hive Gateway on node (router/gateway.config.mjs)
+	RouterGo   = "go"   // bin/router: graphql-go-tools (router/cmd/router)
+)
+
+// RouterKind is the router this stack runs.
+func (s *Stack) RouterKind() string { return s.opts.Router }
+
+// startRouter runs the chosen router on the committed supergraph, supervised,
+// from the router folder (where persisted-operations.json lives), with the
+// same environment for both.
 func (s *Stack) startRouter(ctx context.Context) error {
 	p := &supervised{
 		name: Router,
 		command: func() *exec.Cmd {
 			cmd := exec.Command("node", "node_modules/.bin/hive-gateway", "supergraph", "../supergraph/supergraph.graphql")
+			if s.opts.Router == RouterGo {
+				cmd = exec.Command(s.binary("router"), "../supergraph/supergraph.graphql")
+			}
 			cmd.Dir = filepath.Join(s.opts.Root, "router")
 			base := map[string]string{"PORT": fmt.Sprint(s.opts.RouterPort), "LOG_JSON": "1",
 				"SERVICE_TOKEN_KEY": string(s.ServiceKeys.Private[auth.RouterService])}
@@ -41,6 +55,6 @@ func (s *Stack) startRouter(ctx context.Context) error {
 	if err := s.WaitReady(ctx, Router); err != nil {
 		return err
 	}
-	s.logf("%-13s ready on %s (log %s)", Router, s.RouterURL(), s.logPath(Router))
+	s.logf("%-13s ready on %s (%s router, log %s)", Router, s.RouterURL(), s.opts.Router, s.logPath(Router))
 	return nil
 }

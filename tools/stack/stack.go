@@ -46,8 +46,11 @@ type Options struct {
 	Fresh      bool // drop the databases and flush the Redis database first
 	RouterPort int
 	WebPort    int // the storefront origin (web/storefront/dist, /graphql proxied, /media/); default 8080
-	LogLevel   string
-	Log        io.Writer // progress lines
+	// Router is "hive" (Hive Gateway, node) or "go" (bin/router on
+	// graphql-go-tools); empty: the ROUTER environment variable, else hive.
+	Router   string
+	LogLevel string
+	Log      io.Writer // progress lines
 	// Env is added to every process's environment.
 	Env map[string]string
 	// ProcessEnv adds to (and overrides Env in) one process's environment,
@@ -135,6 +138,16 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	}
 	if o.Restart == (RestartPolicy{}) {
 		o.Restart = DefaultRestartPolicy
+	}
+	if o.Router == "" {
+		o.Router = os.Getenv("ROUTER")
+	}
+	switch o.Router {
+	case "":
+		o.Router = RouterHive
+	case RouterHive, RouterGo:
+	default:
+		return nil, fmt.Errorf("ROUTER=%q: expected %s or %s", o.Router, RouterGo, RouterHive)
 	}
 	subgraphs, err := LoadSubgraphs(o.Root)
 	if err != nil {
