@@ -1988,7 +1988,8 @@ export type Order = {
   paymentMethod: OrderPaymentMethod;
   /**
    * The order's payment attempts, oldest first. Visible to the buyer, to the owners of the
-   * stores in the order and to admins; an empty list for everybody else.
+   * stores in the order and to admins holding `payments:read` or `payments:refund`; an empty list
+   * for everybody else.
    */
   payments: Array<Payment>;
   /** When the order was placed. */
@@ -2625,7 +2626,8 @@ export type Query = {
   ownerApplications: OwnerConnection;
   /**
    * One payment by id. Visible to the buyer of its order, to the owners of the stores in the
-   * order and to admins; null for everybody else and for unknown ids.
+   * order and to admins holding `payments:read` or `payments:refund`; null for everybody else and
+   * for unknown ids.
    */
   payment?: Maybe<Payment>;
   /** Reviews waiting for moderation, oldest first. `first` is 1–50. Needs `reviews:moderate`. */
@@ -3314,17 +3316,23 @@ export type User = {
    */
   addresses?: Maybe<Array<Address>>;
   /**
-   * Whether the account is banned (it cannot sign in). Shown to the user themself and to admins;
-   * null for everybody else.
+   * Whether the account is banned (it cannot sign in). Shown to the user themself and to admins
+   * holding `users:ban` or `users:approve`; null for everybody else.
    */
   banned?: Maybe<Scalars['Boolean']['output']>;
   /** The user's shopping cart. Personal: null unless the caller is this user. */
   cart?: Maybe<Cart>;
   /** When the account was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** Login email, lower-case. Personal: null unless the caller is this user or an admin. */
+  /**
+   * Login email, lower-case. Personal: null unless the caller is this user or an admin holding
+   * `users:ban` or `users:approve`.
+   */
   email?: Maybe<Scalars['String']['output']>;
-  /** GSTIN given at registration (retailers). Null unless the caller is this user or an admin. */
+  /**
+   * GSTIN given at registration (retailers). Null unless the caller is this user or an admin holding
+   * `users:ban` or `users:approve`.
+   */
   gstin?: Maybe<Scalars['String']['output']>;
   /** Unique id (UUID). */
   id: Scalars['ID']['output'];
@@ -3334,7 +3342,10 @@ export type User = {
   notifications?: Maybe<NotificationConnection>;
   /** The user's orders, newest first; null unless the caller is this user. `first` is 1–100. */
   orders?: Maybe<OrderConnection>;
-  /** Mobile number as +91XXXXXXXXXX. Personal: null unless the caller is this user or an admin. */
+  /**
+   * Mobile number as +91XXXXXXXXXX. Personal: null unless the caller is this user or an admin holding
+   * `users:ban` or `users:approve`.
+   */
   phone?: Maybe<Scalars['String']['output']>;
   /**
    * The reviews the user wrote, in any status, newest first; `first` is 1–50. Personal: null unless
