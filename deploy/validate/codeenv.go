@@ -6,6 +6,9 @@ package main
 //   - <NAME>_SUBGRAPH_URL for every subgraph it calls: the second argument of
 //     config.SubgraphURL(getenv, "<name>"), or of a helper closure/func wrapping it,
 //     e.g. c := func(name string) *subgraph.Client { ...SubgraphURL(getenv, name) }; c("cart");
+//     the argument of service.Deps.Subgraph("<name>") (which wraps SubgraphURL); and the
+//     literals passed to a parameter of type func(string) *subgraph.Client (or a local
+//     alias of it), as in remote.New(d.Subgraph) → c := client; c("cart");
 //   - every `env:"NAME"` struct tag in its module and in platform/ whose value has no
 //     usable default in a container: no envDefault and the option required/notEmpty,
 //     or an envDefault pointing at the loopback interface (127.0.0.1, localhost, ::1),
@@ -177,6 +180,7 @@ func subgraphCalls(f goFile) ([]string, error) {
 		problems = append(problems, fmt.Sprintf("%s:%d", rel(f.path), f.fset.Position(call.Pos()).Line))
 		return true
 	})
+	out = append(out, clientFactoryCalls(f.file)...)
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("cannot tell which subgraph config.SubgraphURL names at %s: pass a string literal, or a parameter of a helper called with literals", strings.Join(problems, ", "))
 	}
@@ -269,4 +273,76 @@ func rel(p string) string {
 		return r
 	}
 	return p
+}
+
+// clientFactoryCalls finds the subgraphs named through service.Deps.Subgraph:
+// d.Subgraph("catalog") directly, or the method value d.Subgraph kept in a
+// local variable or passed as a parameter of type func(string)
+// *subgraph.Client, then called (itself or through an alias) with literals.
+func clientFactoryCalls(file *ast.File) []string {
+	var out []string
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.CallExpr:
+			if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Subgraph" && len(x.Args) == 1 {
+				if lit, ok := x.Args[0].(*ast.BasicLit); ok {
+					if v, err := strconv.Unquote(lit.Value); err == nil {
+						out = append(out, v)
+					}
+				}
+			}
+		case *ast.FuncDecl:
+			if x.Body == nil {
+				return true
+			}
+			factories := map[string]bool{}
+			for _, fl := range x.Type.Params.List {
+				if isClientFactory(fl.Type) {
+					for _, id := range fl.Names {
+						factories[id.Name] = true
+					}
+				}
+			}
+			ast.Inspect(x.Body, func(n ast.Node) bool {
+				switch y := n.(type) {
+				case *ast.AssignStmt: // c := client, client := d.Subgraph
+					if len(y.Lhs) == 1 && len(y.Rhs) == 1 {
+						if l, ok := y.Lhs[0].(*ast.Ident); ok {
+							switch r := y.Rhs[0].(type) {
+							case *ast.Ident:
+								factories[l.Name] = factories[l.Name] || factories[r.Name]
+							case *ast.SelectorExpr:
+								factories[l.Name] = factories[l.Name] || r.Sel.Name == "Subgraph"
+							}
+						}
+					}
+				case *ast.CallExpr:
+					if id, ok := y.Fun.(*ast.Ident); ok && factories[id.Name] && len(y.Args) == 1 {
+						if lit, ok := y.Args[0].(*ast.BasicLit); ok {
+							if v, err := strconv.Unquote(lit.Value); err == nil {
+								out = append(out, v)
+							}
+						}
+					}
+				}
+				return true
+			})
+		}
+		return true
+	})
+	return out
+}
+
+// isClientFactory: func(string) *subgraph.Client.
+func isClientFactory(t ast.Expr) bool {
+	ft, ok := t.(*ast.FuncType)
+	if !ok || ft.Results == nil || len(ft.Results.List) != 1 {
+		return false
+	}
+	star, ok := ft.Results.List[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := star.X.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Client"
 }
