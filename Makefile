@@ -119,7 +119,7 @@ lint: ## gofmt, golangci-lint (.golangci.yml), govulncheck, npm audit of the rou
 
 .PHONY: test-unit
 test-unit: ## platform and subgraph tests against the real Postgres, Redis and Kafka protocol
-	go test -count=1 -race ./platform/... $(addprefix ./subgraphs/,$(addsuffix /...,$(SUBGRAPHS)))
+	go test -count=1 -race ./platform/... ./router/... $(addprefix ./subgraphs/,$(addsuffix /...,$(SUBGRAPHS)))
 
 .PHONY: test-node
 test-node: node_modules ## router and composition tests (node:test)

@@ -38,6 +38,7 @@ type Settings struct {
 	PersistedOperationsPath   string
 	ExposeSubgraphErrorDetail bool
 	MaxBodyBytes              int64
+	ServiceTokenKey           string // SERVICE_TOKEN_KEY: the router's service key (docs/security.md)
 	getenv                    func(string) string
 }
 
@@ -68,6 +69,7 @@ func LoadSettings(getenv func(string) string, dir string) (*Settings, error) {
 		PersistedOperationsPath:   e.str("PERSISTED_OPERATIONS_PATH", "persisted-operations.json"),
 		ExposeSubgraphErrorDetail: e.bool("EXPOSE_SUBGRAPH_ERROR_DETAILS", !prod),
 		MaxBodyBytes:              int64(e.int("MAX_BODY_BYTES", 1<<20, 1)),
+		ServiceTokenKey:           getenv("SERVICE_TOKEN_KEY"),
 		getenv:                    getenv,
 	}
 	if !filepath.IsAbs(s.PersistedOperationsPath) {

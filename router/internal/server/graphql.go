@@ -137,6 +137,7 @@ func (s *Server) clientOf(r *http.Request, reqID string) client {
 		version:       h.Get("Apollographql-Client-Version"),
 		requestID:     reqID,
 		ip:            clientIP(r, s.settings.TrustedProxyHops),
+		serviceToken:  s.serviceSigner.Token,
 	}
 	c.name = h.Get("X-Client-Name")
 	if c.name == "" {

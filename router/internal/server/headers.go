@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/purra/supergraph/platform/auth"
 )
 
 // client is who sent a request, as the subgraphs are told.
@@ -16,14 +18,18 @@ type client struct {
 	apolloName    string
 	requestID     string
 	ip            string
+	// serviceToken mints the router's service credential for a subgraph
+	// (docs/security.md); nil sends none.
+	serviceToken func(subgraph string) (string, error)
 }
 
 // subgraphHeaders is the engine's SubgraphHeadersBuilder: the same headers
 // for every subgraph, hashed so the engine's request deduplication never
 // merges requests of different callers.
 type subgraphHeaders struct {
-	header http.Header
-	hash   uint64
+	header       http.Header
+	hash         uint64
+	serviceToken func(subgraph string) (string, error)
 }
 
 func newSubgraphHeaders(c client) *subgraphHeaders {
@@ -42,11 +48,26 @@ func newSubgraphHeaders(c client) *subgraphHeaders {
 	// the request id is left out of the hash: identical requests of the
 	// same caller may share a subgraph call
 	sum := xxhash.Sum64String(c.authorization + "\x00" + c.name + "\x00" + c.apolloName + "\x00" + c.version + "\x00" + c.ip)
-	return &subgraphHeaders{header: h, hash: sum}
+	return &subgraphHeaders{header: h, hash: sum, serviceToken: c.serviceToken}
 }
 
-func (s *subgraphHeaders) HeadersForSubgraph(string) (http.Header, uint64) { return s.header, s.hash }
-func (s *subgraphHeaders) HashAll() uint64                                 { return s.hash }
+// HeadersForSubgraph adds the router's service credential addressed to the
+// subgraph (its audience) to the caller's headers. The token is the same for
+// every caller, so it stays out of the hash. A token that cannot be minted
+// is left out: the subgraph then refuses the call with a coded error.
+func (s *subgraphHeaders) HeadersForSubgraph(subgraph string) (http.Header, uint64) {
+	if s.serviceToken == nil {
+		return s.header, s.hash
+	}
+	tok, err := s.serviceToken(subgraph)
+	if err != nil {
+		return s.header, s.hash
+	}
+	h := s.header.Clone()
+	h[auth.ServiceHeader] = []string{tok}
+	return h, s.hash
+}
+func (s *subgraphHeaders) HashAll() uint64 { return s.hash }
 
 var authScheme = regexp.MustCompile(`(?i)^(bearer|basic)\s`)
 

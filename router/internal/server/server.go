@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/router/internal/engine"
 )
 
@@ -27,9 +28,11 @@ type Server struct {
 	metrics      *metrics
 	registry     *prometheus.Registry
 	transport    *subgraphTransport
-	current      atomic.Pointer[engine.Engine]
-	lastHash     [32]byte
-	draining     atomic.Bool
+	// serviceSigner mints the router's credential for each subgraph.
+	serviceSigner *auth.ServiceSigner
+	current       atomic.Pointer[engine.Engine]
+	lastHash      [32]byte
+	draining      atomic.Bool
 }
 
 // New builds the router and loads the supergraph at settings.SupergraphPath.
@@ -41,17 +44,24 @@ func New(settings *Settings, log *slog.Logger) (*Server, error) {
 	if persisted.Len() == 0 {
 		log.Warn("persisted operations manifest not found: no persisted operation will be served", "path", settings.PersistedOperationsPath)
 	}
+	// The router's own service credential: subgraphs accept nothing
+	// without one (docs/security.md), so no key is a refusal to start.
+	signer, err := auth.NewServiceSigner(auth.RouterService, []byte(settings.ServiceTokenKey))
+	if err != nil {
+		return nil, fmt.Errorf("SERVICE_TOKEN_KEY is required (the router's Ed25519 key, PKCS#8 PEM): %w", err)
+	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	m := newMetrics(reg)
 	s := &Server{
-		settings:     settings,
-		log:          log,
-		persisted:    persisted,
-		corsPatterns: compileOrigins(settings.CORSOrigins),
-		metrics:      m,
-		registry:     reg,
-		transport:    newSubgraphTransport(m),
+		settings:      settings,
+		log:           log,
+		persisted:     persisted,
+		corsPatterns:  compileOrigins(settings.CORSOrigins),
+		metrics:       m,
+		registry:      reg,
+		transport:     newSubgraphTransport(m),
+		serviceSigner: signer,
 	}
 	if settings.ResponseCacheTTL > 0 {
 		if settings.ResponseCacheRedisURL != "" {

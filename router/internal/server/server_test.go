@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/purra/supergraph/platform/auth"
 )
 
 // testRouter serves the engine's test supergraph with its three subgraphs
@@ -30,8 +32,9 @@ func testRouter(t *testing.T, env map[string]string, handler http.HandlerFunc) (
 	manifest := `{"` + strings.Repeat("a", 64) + `":"query Products { products { id } }"}`
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "persisted-operations.json"), []byte(manifest), 0o644))
 	vars := map[string]string{
-		"SUPERGRAPH_PATH": "../engine/testdata/federation/supergraph.graphql",
-		"PRODUCTS_URL":    sub.URL, "REVIEWS_URL": sub.URL, "USERS_URL": sub.URL,
+		"SERVICE_TOKEN_KEY": string(testServiceKeys(t).Private[auth.RouterService]),
+		"SUPERGRAPH_PATH":   "../engine/testdata/federation/supergraph.graphql",
+		"PRODUCTS_URL":      sub.URL, "REVIEWS_URL": sub.URL, "USERS_URL": sub.URL,
 		"ACCESS_LOG": "false",
 	}
 	for k, v := range env {
