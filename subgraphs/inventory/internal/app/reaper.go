@@ -2,7 +2,8 @@ package app
 
 import (
 	"context"
-	"time"
+
+	"github.com/purra/supergraph/platform/periodic"
 )
 
 // reapBatch bounds one reaper transaction.
@@ -24,20 +25,5 @@ func (a *App) Reap(ctx context.Context) (int, error) {
 // RunReaper reaps every ReaperInterval until ctx ends. A failed round is
 // logged and retried on the next tick: the reaper must outlive a database blip.
 func (a *App) RunReaper(ctx context.Context) error {
-	t := time.NewTicker(a.cfg.ReaperInterval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
-		}
-		n, err := a.Reap(ctx)
-		if err != nil && ctx.Err() == nil {
-			a.log.ErrorContext(ctx, "reap expired reservations", "err", err)
-		}
-		if n > 0 {
-			a.log.InfoContext(ctx, "expired reservations released", "count", n)
-		}
-	}
+	return periodic.Every(ctx, a.log, a.cfg.ReaperInterval, "expired reservations released", a.Reap)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/purra/supergraph/platform/periodic"
 	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
 	"github.com/purra/supergraph/subgraphs/payments/internal/provider"
 	"github.com/purra/supergraph/subgraphs/payments/internal/store"
@@ -82,18 +83,9 @@ func (a *App) count(action string) {
 // RunReconciler reconciles every interval until ctx ends; a failed round is
 // logged and retried on the next tick.
 func (a *App) RunReconciler(ctx context.Context, interval time.Duration) error {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
-		}
-		if err := a.Reconcile(ctx); err != nil && ctx.Err() == nil {
-			a.log.ErrorContext(ctx, "reconcile payments", "err", err)
-		}
-	}
+	return periodic.Every(ctx, a.log, interval, "reconcile payments", func(ctx context.Context) (int, error) {
+		return 0, a.Reconcile(ctx)
+	})
 }
 
 // Reconcile runs one round: payments still without money, then captures

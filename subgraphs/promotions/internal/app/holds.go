@@ -9,6 +9,7 @@ import (
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
+	"github.com/purra/supergraph/platform/periodic"
 
 	"github.com/purra/supergraph/subgraphs/promotions/internal/promo"
 )
@@ -90,20 +91,7 @@ func (a *App) CheckoutAbandoned(ctx context.Context, tx pgx.Tx, orderID string) 
 // ExpireHolds releases, every interval until ctx ends, the pending holds
 // older than the hold TTL (checkouts that never produced an order).
 func (a *App) ExpireHolds(ctx context.Context, interval time.Duration) error {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
-		}
-		if n, err := a.ExpireHoldsOnce(ctx); err != nil && ctx.Err() == nil {
-			a.log.ErrorContext(ctx, "coupon hold expiry failed", "err", err)
-		} else if n > 0 {
-			a.log.InfoContext(ctx, "expired coupon holds released", "count", n)
-		}
-	}
+	return periodic.Every(ctx, a.log, interval, "expired coupon holds released", a.ExpireHoldsOnce)
 }
 
 // ExpireHoldsOnce releases every pending hold older than the TTL, in batches.

@@ -32,6 +32,9 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/telemetry"
+
 	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
 	"github.com/purra/supergraph/subgraphs/payments/internal/provider"
 )
@@ -133,9 +136,9 @@ func (s *Sandbox) CreateOrder(ctx context.Context, req provider.OrderRequest) (p
 		if err != nil || tag.RowsAffected() == 0 || cb == nil {
 			return err // a repeat schedules nothing more
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO sandbox_callbacks (event_id, body, due_at)
-			VALUES ($1, $2, now() + $3::bigint * interval '1 microsecond') ON CONFLICT DO NOTHING`,
-			cb.eventID, cb.body, delay.Microseconds())
+		_, err = tx.Exec(ctx, `INSERT INTO sandbox_callbacks (event_id, body, due_at, trace, request_id)
+			VALUES ($1, $2, now() + $3::bigint * interval '1 microsecond', $4, $5) ON CONFLICT DO NOTHING`,
+			cb.eventID, cb.body, delay.Microseconds(), telemetry.Inject(ctx), logx.RequestID(ctx))
 		return err
 	})
 	if err != nil {
@@ -209,6 +212,10 @@ func paymentEntity(id, orderID string, amount int64, status, failure string) ent
 type callback struct {
 	eventID string
 	body    []byte
+	// the W3C trace headers and request id of the checkout that created the
+	// order, sent back with the callback so one checkout stays one trace
+	trace     map[string]string
+	requestID string
 }
 
 // callback builds the signed-later body of a callback for event about the
@@ -263,9 +270,9 @@ func (s *Sandbox) deliverNext(ctx context.Context) (bool, error) {
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var cb callback
 		var attempts int
-		err := tx.QueryRow(ctx, `SELECT event_id, body, attempts FROM sandbox_callbacks
+		err := tx.QueryRow(ctx, `SELECT event_id, body, attempts, trace, request_id FROM sandbox_callbacks
 			WHERE delivered_at IS NULL AND gave_up_at IS NULL AND due_at <= now()
-			ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`).Scan(&cb.eventID, &cb.body, &attempts)
+			ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`).Scan(&cb.eventID, &cb.body, &attempts, &cb.trace, &cb.requestID)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil
 		}
@@ -307,6 +314,12 @@ func (s *Sandbox) post(ctx context.Context, cb callback) error {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set(SignatureHeader, s.Sign(cb.body))
 	req.Header.Set(EventIDHeader, cb.eventID)
+	for k, v := range cb.trace {
+		req.Header.Set(k, v)
+	}
+	if cb.requestID != "" {
+		req.Header.Set("X-Request-Id", cb.requestID)
+	}
 	resp, err := s.client.Do(req)
 	if err != nil {
 		return err

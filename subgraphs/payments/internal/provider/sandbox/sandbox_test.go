@@ -228,13 +228,15 @@ func TestBooksSurviveARestart(t *testing.T) {
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- after.Run(runCtx) }()
-	require.Eventually(t, func() bool { return len(ep.callbacks()) == 1 }, 5*time.Second, 10*time.Millisecond)
+	// delivered, and recorded as delivered (a callback posted but not yet
+	// marked when the worker stops is sent again: payments applies it once)
+	require.Eventually(t, func() bool { return len(ep.callbacks()) >= 1 && pending(t, after) == 0 }, 5*time.Second, 10*time.Millisecond)
 	cancel()
 	require.NoError(t, <-done)
+	require.Len(t, ep.callbacks(), 1)
 	ps, err = after.OrderPayments(ctx, o.ID)
 	require.NoError(t, err)
 	require.Len(t, ps, 1)
 	require.True(t, ps[0].Captured())
 	require.Equal(t, int64(129900), ps[0].AmountPaise)
-	require.Zero(t, pending(t, after))
 }
