@@ -8,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/telemetry"
 	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
 	"github.com/purra/supergraph/subgraphs/payments/internal/provider"
 	"github.com/purra/supergraph/subgraphs/payments/internal/store"
@@ -56,6 +58,10 @@ func (a *App) drainCalls(ctx context.Context) {
 // runCall makes one claimed call and records its outcome: done, retry later,
 // or given up.
 func (a *App) runCall(ctx context.Context, c store.Call) {
+	ctx = telemetry.Extract(ctx, c.Trace)
+	if c.RequestID != "" {
+		ctx = logx.WithRequestID(ctx, c.RequestID)
+	}
 	err := a.makeCall(ctx, c)
 	if err == nil {
 		return

@@ -8,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/purra/supergraph/platform/logx"
+	"github.com/purra/supergraph/platform/telemetry"
 	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
 )
 
@@ -18,6 +20,10 @@ type Call struct {
 	PaymentID string
 	RefundID  string
 	Attempts  int // including the current one
+	// Trace and RequestID are those of the request or event that queued the
+	// call, so the call (and the provider's callback) continue its trace.
+	Trace     map[string]string
+	RequestID string
 }
 
 // queueCalls inserts calls for payment paymentID (once per kind and refund),
@@ -26,19 +32,21 @@ func (s *Store) queueCalls(ctx context.Context, tx pgx.Tx, paymentID string, cal
 	var out []Call
 	for _, c := range calls {
 		var id int64
-		err := tx.QueryRow(ctx, `INSERT INTO provider_calls (kind, payment_id, refund_id, attempts, locked_until)
+		trace, requestID := telemetry.Inject(ctx), logx.RequestID(ctx)
+		err := tx.QueryRow(ctx, `INSERT INTO provider_calls (kind, payment_id, refund_id, attempts, locked_until, trace, request_id)
 			VALUES ($1, $2, nullif($3, '')::uuid,
 			        CASE WHEN $4::bigint > 0 THEN 1 ELSE 0 END,
-			        CASE WHEN $4::bigint > 0 THEN now() + $4::bigint * interval '1 microsecond' END)
+			        CASE WHEN $4::bigint > 0 THEN now() + $4::bigint * interval '1 microsecond' END, $5, $6)
 			ON CONFLICT DO NOTHING RETURNING id`,
-			c.Kind, paymentID, c.RefundID, claim.Microseconds()).Scan(&id)
+			c.Kind, paymentID, c.RefundID, claim.Microseconds(), trace, requestID).Scan(&id)
 		if errors.Is(err, pgx.ErrNoRows) {
 			continue // already queued
 		}
 		if err != nil {
 			return nil, fmt.Errorf("queue %s call for payment %s: %w", c.Kind, paymentID, err)
 		}
-		out = append(out, Call{ID: id, Kind: c.Kind, PaymentID: paymentID, RefundID: c.RefundID, Attempts: 1})
+		out = append(out, Call{ID: id, Kind: c.Kind, PaymentID: paymentID, RefundID: c.RefundID, Attempts: 1,
+			Trace: trace, RequestID: requestID})
 	}
 	if len(out) > 0 && claim <= 0 {
 		if _, err := tx.Exec(ctx, `SELECT pg_notify($1, '')`, CallsChannel); err != nil {
@@ -57,8 +65,8 @@ func (s *Store) ClaimCall(ctx context.Context, lease time.Duration) (*Call, erro
 		WHERE id = (SELECT id FROM provider_calls
 		            WHERE done_at IS NULL AND run_after <= now() AND (locked_until IS NULL OR locked_until < now())
 		            ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-		RETURNING id, kind, payment_id::text, coalesce(refund_id::text, ''), attempts`,
-		lease.Microseconds()).Scan(&c.ID, &c.Kind, &c.PaymentID, &c.RefundID, &c.Attempts)
+		RETURNING id, kind, payment_id::text, coalesce(refund_id::text, ''), attempts, trace, request_id`,
+		lease.Microseconds()).Scan(&c.ID, &c.Kind, &c.PaymentID, &c.RefundID, &c.Attempts, &c.Trace, &c.RequestID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, nil
 	}
