@@ -21,19 +21,21 @@ import (
 //   - admin sessions keep working for AdminGrace after Redis last answered,
 //     then are refused (ErrRevocationUnknown) until it answers again: an
 //     admin can do too much to be let in on an unconfirmed session;
-//   - shoppers keep working for reads only: their identity is marked
-//     RevocationUnchecked and platform/gql refuses their mutations with a
-//     retryable SERVICE_UNAVAILABLE. Their tokens expire within 15 minutes
+//   - shoppers keep working for reads only once Redis has not answered for
+//     ShopperGrace (one slow answer under load is a blip, not an outage):
+//     their identity is marked RevocationUnchecked and platform/gql refuses
+//     their mutations with a retryable SERVICE_UNAVAILABLE. Their tokens expire within 15 minutes
 //     anyway, and the shop stays browsable through a Redis outage.
 //
 // While Redis is down it is asked again at most once per RetryEvery, so a
 // dead Redis does not add a connect timeout to every request.
 type Revocations struct {
-	rdb        *redis.Client
-	log        *slog.Logger
-	CacheFor   time.Duration
-	AdminGrace time.Duration
-	RetryEvery time.Duration
+	rdb          *redis.Client
+	log          *slog.Logger
+	CacheFor     time.Duration
+	AdminGrace   time.Duration
+	ShopperGrace time.Duration
+	RetryEvery   time.Duration
 
 	mu       sync.Mutex
 	known    map[string]verdict
@@ -55,7 +57,7 @@ const (
 // NewRevocations uses rdb (shared by every subgraph, unprefixed keys).
 func NewRevocations(rdb *redis.Client, log *slog.Logger) *Revocations {
 	return &Revocations{rdb: rdb, log: log, CacheFor: 20 * time.Second, AdminGrace: 30 * time.Second,
-		RetryEvery: time.Second, known: map[string]verdict{}, lastOK: time.Now()}
+		ShopperGrace: 5 * time.Second, RetryEvery: time.Second, known: map[string]verdict{}, lastOK: time.Now()}
 }
 
 // Attach makes v consult r for every token it verifies.
@@ -116,12 +118,12 @@ func (r *Revocations) unavailable(_ context.Context, id Identity, now time.Time)
 	return now.Sub(r.lastOK) > r.AdminGrace
 }
 
-// Unchecked reports whether Redis is down right now, so id's verdict was not
-// confirmed.
+// Unchecked reports whether Redis has been down for longer than
+// ShopperGrace, so id's verdict could not be confirmed.
 func (r *Revocations) Unchecked(_ context.Context, _ Identity) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.down
+	return r.down && time.Since(r.lastOK) > r.ShopperGrace
 }
 
 // Ban makes every token of subject stop working (until Unban).

@@ -51,7 +51,7 @@ func TestRevocationsWhenRedisIsDown(t *testing.T) {
 	defer rdb.Close()
 	iss := servicetest.NewIssuer(t)
 	rev := auth.NewRevocations(rdb, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	rev.CacheFor, rev.AdminGrace, rev.RetryEvery = 0, 3*time.Second, time.Minute
+	rev.CacheFor, rev.AdminGrace, rev.ShopperGrace, rev.RetryEvery = 0, 3*time.Second, 0, time.Minute
 	rev.Attach(iss.Verifier)
 	verify := func(bearer string) (auth.Identity, error) { return iss.Verifier.Verify(ctx, bearer[len("Bearer "):]) }
 
@@ -86,4 +86,27 @@ func TestRevocationsWhenRedisIsDown(t *testing.T) {
 	require.NoError(t, err)
 	require.ErrorIs(t, auth.ReadOnlyWhenUnconfirmed(auth.WithIdentity(ctx, id), true), auth.ErrUnconfirmedSession)
 	require.NoError(t, auth.ReadOnlyWhenUnconfirmed(auth.WithIdentity(ctx, id), false))
+}
+
+// One unanswered check (a slow Redis under load) is a blip, not an outage:
+// within ShopperGrace a shopper's token stays writable.
+func TestRevocationBlipKeepsShoppersWritable(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := servicetest.StartRedis(t)
+	rdb := redis.NewClient(&redis.Options{Addr: srv.Addr, DialTimeout: 200 * time.Millisecond, MaxRetries: -1})
+	defer rdb.Close()
+	iss := servicetest.NewIssuer(t)
+	rev := auth.NewRevocations(rdb, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	rev.CacheFor, rev.ShopperGrace = 0, time.Minute
+	rev.Attach(iss.Verifier)
+	shopper := iss.Token(t, uuid.NewString(), auth.RoleCustomer)
+	id, err := iss.Verifier.Verify(ctx, shopper[len("Bearer "):])
+	require.NoError(t, err)
+	require.False(t, id.RevocationUnchecked)
+
+	srv.Kill()
+	id, err = iss.Verifier.Verify(ctx, shopper[len("Bearer "):])
+	require.NoError(t, err)
+	require.False(t, id.RevocationUnchecked, "a shopper is not made read-only by one unanswered check")
 }

@@ -24,7 +24,7 @@ func TestRevocationRedisDown_ShoppersReadOnly(t *testing.T) {
 	t.Cleanup(func() { _ = rdb.Close() })
 	e := newEnv(t, func(d *service.Deps) {
 		rev := auth.NewRevocations(rdb, d.Log)
-		rev.CacheFor, rev.AdminGrace = 0, time.Minute
+		rev.CacheFor, rev.AdminGrace, rev.ShopperGrace = 0, time.Minute, 0
 		rev.Attach(d.Verifier)
 	})
 	shopper := e.iss.Token(t, uuid.NewString(), auth.RoleCustomer)
