@@ -89,3 +89,25 @@ func (a *App) CheckoutAbandoned(ctx context.Context, tx pgx.Tx, orderID string) 
 	}
 	return a.store.AbandonOrder(ctx, tx, id)
 }
+
+// FulfilmentCancelled gives back in tx exactly the units of one store's
+// cancelled fulfilment (its lines' variants), whatever the rest of the
+// order does; repeats and unknown orders are no-ops.
+func (a *App) FulfilmentCancelled(ctx context.Context, tx pgx.Tx, orderID string, variantIDs []string) (bool, error) {
+	id, ok := stock.ParseID(orderID)
+	if !ok {
+		return false, fmt.Errorf("%w: order id %q", ErrInvalidEvent, orderID)
+	}
+	ids := make([]string, 0, len(variantIDs))
+	for _, v := range variantIDs {
+		vid, ok := stock.ParseID(v)
+		if !ok {
+			return false, fmt.Errorf("%w: variant id %q", ErrInvalidEvent, v)
+		}
+		ids = append(ids, vid)
+	}
+	if len(ids) == 0 {
+		return false, nil
+	}
+	return a.store.CancelLines(ctx, tx, id, ids)
+}

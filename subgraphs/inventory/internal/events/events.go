@@ -16,13 +16,27 @@ import (
 	"github.com/purra/supergraph/subgraphs/inventory/internal/app"
 )
 
+// OrderCancelled is the fulfilment status inventory reacts to.
+const OrderCancelled = app.OrderCancelled
+
 // Event types consumed.
 const (
 	VariantCreated     = "variant.created"
 	OrderStatusChanged = "order.status_changed"
 	CheckoutAbandoned  = "order.checkout_abandoned"
 	PaymentSucceeded   = "payment.succeeded"
+	FulfilmentChanged  = "order.fulfilment_changed"
 )
+
+// fulfilmentChanged is the part of orders' order.fulfilment_changed
+// inventory reads: a cancelled store's lines.
+type fulfilmentChanged struct {
+	OrderID string `json:"orderId"`
+	To      string `json:"to"`
+	Items   []struct {
+		VariantID string `json:"variantId"`
+	} `json:"items"`
+}
 
 // orderRef is the part of order.checkout_abandoned and payment.succeeded
 // inventory reads.
@@ -55,6 +69,18 @@ func Register(c *kafka.Consumer, a *app.App, log *slog.Logger) {
 	kafka.Handle(c, kafka.Topic("orders"), OrderStatusChanged,
 		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e orderStatusChanged) error {
 			_, err := a.OrderStatusChanged(ctx, tx, e.OrderID, e.To)
+			return skipInvalid(ctx, log, env, err)
+		})
+	kafka.Handle(c, kafka.Topic("orders"), FulfilmentChanged,
+		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e fulfilmentChanged) error {
+			if e.To != OrderCancelled {
+				return nil
+			}
+			ids := make([]string, len(e.Items))
+			for i, it := range e.Items {
+				ids[i] = it.VariantID
+			}
+			_, err := a.FulfilmentCancelled(ctx, tx, e.OrderID, ids)
 			return skipInvalid(ctx, log, env, err)
 		})
 	kafka.Handle(c, kafka.Topic("orders"), CheckoutAbandoned,

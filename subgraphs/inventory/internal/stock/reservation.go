@@ -42,6 +42,9 @@ type Reservation struct {
 	Status    Status
 	Lines     []Line // by variant id
 	ExpiresAt time.Time
+	// Cancelled lists the variants whose line was given back with its
+	// store's cancelled fulfilment; no later move counts them again.
+	Cancelled []string
 }
 
 // ReserveRequest is a validated reservation request.
@@ -157,12 +160,44 @@ func (r Reservation) Repeat(req ReserveRequest) error {
 
 // Changes are the level deltas of moving r's lines by sign×quantity in
 // reserved and onHand.
+// Lines already given back with a cancelled fulfilment are left out.
 func (r Reservation) Changes(onHand, reserved int) []Change {
-	out := make([]Change, len(r.Lines))
-	for i, l := range r.Lines {
-		out[i] = Change{VariantID: l.VariantID, OnHand: onHand * l.Quantity, Reserved: reserved * l.Quantity}
+	out := make([]Change, 0, len(r.Lines))
+	for _, l := range r.Lines {
+		if slices.Contains(r.Cancelled, l.VariantID) {
+			continue
+		}
+		out = append(out, Change{VariantID: l.VariantID, OnHand: onHand * l.Quantity, Reserved: reserved * l.Quantity})
 	}
 	return out
+}
+
+// CancelLines: one store's fulfilment of the order was cancelled; exactly
+// its lines (variantIDs) are given back: reserved units become available,
+// units of a committed order return to the stock on hand. The reservation
+// keeps its status (the other stores' lines are still the order's). It
+// returns the variants newly given back; false when nothing moves (a
+// released or expired reservation, a repeat, variants not in the order).
+func (r Reservation) CancelLines(variantIDs []string) (Transition, []string, bool) {
+	var sign [2]int
+	switch r.Status {
+	case Reserved:
+		sign = [2]int{0, -1}
+	case Committed:
+		sign = [2]int{+1, 0}
+	default:
+		return Transition{}, nil, false
+	}
+	t := Transition{To: r.Status}
+	var given []string
+	for _, l := range r.Lines {
+		if !slices.Contains(variantIDs, l.VariantID) || slices.Contains(r.Cancelled, l.VariantID) {
+			continue
+		}
+		t.Changes = append(t.Changes, Change{VariantID: l.VariantID, OnHand: sign[0] * l.Quantity, Reserved: sign[1] * l.Quantity})
+		given = append(given, l.VariantID)
+	}
+	return t, given, len(given) > 0
 }
 
 // Transition is a reservation's move to another status with the stock

@@ -153,6 +153,33 @@ func (s *Store) CancelOrder(ctx context.Context, tx pgx.Tx, orderID string) (boo
 	return s.onOrder(ctx, tx, orderID, stock.Reservation.Cancel)
 }
 
+// CancelLines gives back, in tx, the lines of variantIDs of the order's
+// reservation (one store's cancelled fulfilment) and marks them so that no
+// later move of the order counts them again. False when nothing moved.
+func (s *Store) CancelLines(ctx context.Context, tx pgx.Tx, orderID string, variantIDs []string) (bool, error) {
+	rs, err := reservations(ctx, tx, []string{orderID}, "FOR UPDATE")
+	if err != nil || len(rs) == 0 {
+		return false, err
+	}
+	t, given, ok := rs[0].CancelLines(variantIDs)
+	if !ok {
+		return false, nil
+	}
+	levels, err := lockLevels(ctx, tx, given)
+	if err != nil {
+		return false, err
+	}
+	evs, err := apply(ctx, tx, levels, t.Changes)
+	if err != nil {
+		return false, err
+	}
+	if _, err := tx.Exec(ctx, `UPDATE stock_reservation_lines SET cancelled = true
+		WHERE order_id = $1 AND variant_id = ANY($2::uuid[])`, orderID, given); err != nil {
+		return false, fmt.Errorf("cancel reservation lines: %w", err)
+	}
+	return true, s.appendEvents(ctx, tx, "", evs...)
+}
+
 func (s *Store) onOrder(ctx context.Context, tx pgx.Tx, orderID string, move func(stock.Reservation) (stock.Transition, bool)) (bool, error) {
 	rs, err := reservations(ctx, tx, []string{orderID}, "FOR UPDATE")
 	if err != nil || len(rs) == 0 {
@@ -278,7 +305,7 @@ func withLines(ctx context.Context, q querier, sql string, args ...any) ([]stock
 	for i, r := range out {
 		byID[r.OrderID], ids[i] = i, r.OrderID
 	}
-	rows, err = q.Query(ctx, `SELECT order_id::text, variant_id::text, quantity FROM stock_reservation_lines
+	rows, err = q.Query(ctx, `SELECT order_id::text, variant_id::text, quantity, cancelled FROM stock_reservation_lines
 		WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, variant_id`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("reservation lines: %w", err)
@@ -287,11 +314,15 @@ func withLines(ctx context.Context, q querier, sql string, args ...any) ([]stock
 	for rows.Next() {
 		var order string
 		var l stock.Line
-		if err := rows.Scan(&order, &l.VariantID, &l.Quantity); err != nil {
+		var cancelled bool
+		if err := rows.Scan(&order, &l.VariantID, &l.Quantity, &cancelled); err != nil {
 			return nil, fmt.Errorf("scan reservation line: %w", err)
 		}
 		i := byID[order]
 		out[i].Lines = append(out[i].Lines, l)
+		if cancelled {
+			out[i].Cancelled = append(out[i].Cancelled, l.VariantID)
+		}
 	}
 	return out, rows.Err()
 }

@@ -64,10 +64,16 @@ func (a *App) mayManage(ctx context.Context, id auth.Identity, o *order.Order) (
 	return o.HasStore(stores), nil
 }
 
-// maySee reports whether the caller may read o: its buyer, or whoever may manage it.
+// maySee reports whether the caller may read the whole of o: its buyer, an
+// admin, or the owner of the store of a single-store order. The owner of one
+// store of a multi-store order may not: the order would show the other
+// stores' lines and the whole payment (they read their fulfilment instead).
 func (a *App) maySee(ctx context.Context, id auth.Identity, o *order.Order) (bool, error) {
-	if o.UserID == id.Subject {
+	if o.UserID == id.Subject || id.Has(ScopeUpdate) {
 		return true, nil
+	}
+	if len(o.StoreIDs) != 1 {
+		return false, nil
 	}
 	return a.mayManage(ctx, id, o)
 }

@@ -52,7 +52,9 @@ func (a *App) StoreOrders(ctx context.Context, status order.Status, p order.Page
 	if len(stores) == 0 {
 		return OrderPage{}, nil
 	}
-	return a.list(ctx, store.Filter{StoreIDs: stores, Status: status}, p)
+	// Single-store orders only: a multi-store order would show its other
+	// stores' lines (myStoreOrders lists each store's part instead).
+	return a.list(ctx, store.Filter{StoreIDs: stores, Status: status, SingleStore: true}, p)
 }
 
 func (a *App) list(ctx context.Context, f store.Filter, p order.Page) (OrderPage, error) {

@@ -41,6 +41,12 @@ func (a *App) Cancel(ctx context.Context, id, reason string) (*order.Order, erro
 	return a.change(ctx, id, "order.cancel", true, func(o *order.Order) error { return o.Cancel(r, a.now()) })
 }
 
+// A store's owner cancels a whole order only when it is theirs alone: in a
+// multi-store order they cancel their own fulfilment (cancelFulfilment).
+func (a *App) ownerOfMultiStore(ctx context.Context, who auth.Identity, o *order.Order) bool {
+	return len(o.StoreIDs) > 1 && o.UserID != who.Subject && !who.Has(ScopeUpdate)
+}
+
 // change applies a status change to order id for a caller who may manage
 // it (or, with buyerToo, its buyer), and publishes it with the change; an
 // admin's change is audited as action.
@@ -67,6 +73,9 @@ func (a *App) change(ctx context.Context, id, action string, buyerToo bool, fn f
 			return nil, errs.Denied("only the store or Purra can change this order's status")
 		}
 		return nil, errNotYours
+	}
+	if action == "order.cancel" && a.ownerOfMultiStore(ctx, who, o) {
+		return nil, order.ErrMultiStore
 	}
 	return a.store.Update(ctx, id, who.Subject, store.AdminAction{Permission: ScopeUpdate, Action: action}, fn)
 }

@@ -78,6 +78,7 @@ func toConnection(p app.OrderPage) *model.OrderConnection {
 }
 
 func toUpdate(e order.StatusChanged) *model.OrderStatusUpdate {
+	// For a fulfilment change the subscription adds the fulfilment, read fresh.
 	return &model.OrderStatusUpdate{OrderID: e.OrderID, OrderNumber: e.OrderNumber, Status: model.OrderStatus(e.To),
 		PreviousStatus: model.OrderStatus(e.From), At: e.At}
 }

@@ -33,10 +33,12 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Entity() EntityResolver
+	Fulfilment() FulfilmentResolver
 	Mutation() MutationResolver
 	Order() OrderResolver
 	OrderStatusUpdate() OrderStatusUpdateResolver
 	Query() QueryResolver
+	Store() StoreResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
 }
@@ -54,7 +56,46 @@ type ComplexityRoot struct {
 
 	Entity struct {
 		FindManyOrderByIDs func(childComplexity int, reps []*model.OrderByIDsInput) int
+		FindManyStoreByIDs func(childComplexity int, reps []*model.StoreByIDsInput) int
 		FindManyUserByIDs  func(childComplexity int, reps []*model.UserByIDsInput) int
+	}
+
+	Fulfilment struct {
+		Amount             func(childComplexity int) int
+		CancellationReason func(childComplexity int) int
+		Carrier            func(childComplexity int) int
+		DeliveredAt        func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Items              func(childComplexity int) int
+		OrderID            func(childComplexity int) int
+		OrderNumber        func(childComplexity int) int
+		PaymentMethodType  func(childComplexity int) int
+		PlacedAt           func(childComplexity int) int
+		ShippedAt          func(childComplexity int) int
+		ShippingAddress    func(childComplexity int) int
+		Status             func(childComplexity int) int
+		StatusHistory      func(childComplexity int) int
+		Store              func(childComplexity int) int
+		TrackingNumber     func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+	}
+
+	FulfilmentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FulfilmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	FulfilmentStatusChange struct {
+		At   func(childComplexity int) int
+		From func(childComplexity int) int
+		Note func(childComplexity int) int
+		To   func(childComplexity int) int
 	}
 
 	Money struct {
@@ -64,11 +105,15 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		CancelOrder        func(childComplexity int, id string, reason string) int
-		Checkout           func(childComplexity int, input model.CheckoutInput) int
-		MarkOrderDelivered func(childComplexity int, id string) int
-		MarkOrderPacked    func(childComplexity int, id string) int
-		MarkOrderShipped   func(childComplexity int, id string, trackingNumber string, carrier string) int
+		CancelFulfilment        func(childComplexity int, id string, reason string) int
+		CancelOrder             func(childComplexity int, id string, reason string) int
+		Checkout                func(childComplexity int, input model.CheckoutInput) int
+		MarkFulfilmentDelivered func(childComplexity int, id string) int
+		MarkFulfilmentPacked    func(childComplexity int, id string) int
+		MarkFulfilmentShipped   func(childComplexity int, id string, trackingNumber string, carrier string) int
+		MarkOrderDelivered      func(childComplexity int, id string) int
+		MarkOrderPacked         func(childComplexity int, id string) int
+		MarkOrderShipped        func(childComplexity int, id string, trackingNumber string, carrier string) int
 	}
 
 	Order struct {
@@ -78,6 +123,7 @@ type ComplexityRoot struct {
 		Carrier            func(childComplexity int) int
 		CouponCode         func(childComplexity int) int
 		CouponDiscount     func(childComplexity int) int
+		Fulfilments        func(childComplexity int) int
 		Gst                func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Items              func(childComplexity int) int
@@ -146,6 +192,7 @@ type ComplexityRoot struct {
 
 	OrderStatusUpdate struct {
 		At             func(childComplexity int) int
+		Fulfilment     func(childComplexity int) int
 		Order          func(childComplexity int) int
 		OrderID        func(childComplexity int) int
 		OrderNumber    func(childComplexity int) int
@@ -171,6 +218,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		MyOrders           func(childComplexity int, first *int, after *string) int
+		MyStoreOrders      func(childComplexity int, first *int, after *string, status *model.FulfilmentStatus) int
 		Order              func(childComplexity int, id string) int
 		StoreOrders        func(childComplexity int, first *int, after *string, status *model.OrderStatus) int
 		__resolve__service func(childComplexity int) int
@@ -178,7 +226,8 @@ type ComplexityRoot struct {
 	}
 
 	Store struct {
-		ID func(childComplexity int) int
+		Fulfilments func(childComplexity int, first *int, after *string, status *model.FulfilmentStatus) int
+		ID          func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -201,7 +250,14 @@ type ComplexityRoot struct {
 
 type EntityResolver interface {
 	FindManyOrderByIDs(ctx context.Context, reps []*model.OrderByIDsInput) ([]*model.Order, error)
+	FindManyStoreByIDs(ctx context.Context, reps []*model.StoreByIDsInput) ([]*model.Store, error)
 	FindManyUserByIDs(ctx context.Context, reps []*model.UserByIDsInput) ([]*model.User, error)
+}
+type FulfilmentResolver interface {
+	Items(ctx context.Context, obj *model.Fulfilment) ([]*model.OrderItem, error)
+	Amount(ctx context.Context, obj *model.Fulfilment) (*money.Money, error)
+
+	StatusHistory(ctx context.Context, obj *model.Fulfilment) ([]*model.FulfilmentStatusChange, error)
 }
 type MutationResolver interface {
 	Checkout(ctx context.Context, input model.CheckoutInput) (*model.CheckoutPayload, error)
@@ -209,11 +265,16 @@ type MutationResolver interface {
 	MarkOrderShipped(ctx context.Context, id string, trackingNumber string, carrier string) (*model.Order, error)
 	MarkOrderDelivered(ctx context.Context, id string) (*model.Order, error)
 	CancelOrder(ctx context.Context, id string, reason string) (*model.Order, error)
+	MarkFulfilmentPacked(ctx context.Context, id string) (*model.Fulfilment, error)
+	MarkFulfilmentShipped(ctx context.Context, id string, trackingNumber string, carrier string) (*model.Fulfilment, error)
+	MarkFulfilmentDelivered(ctx context.Context, id string) (*model.Fulfilment, error)
+	CancelFulfilment(ctx context.Context, id string, reason string) (*model.Fulfilment, error)
 }
 type OrderResolver interface {
 	Items(ctx context.Context, obj *model.Order) ([]*model.OrderItem, error)
 
 	StatusHistory(ctx context.Context, obj *model.Order) ([]*model.OrderStatusChange, error)
+	Fulfilments(ctx context.Context, obj *model.Order) ([]*model.Fulfilment, error)
 }
 type OrderStatusUpdateResolver interface {
 	Order(ctx context.Context, obj *model.OrderStatusUpdate) (*model.Order, error)
@@ -222,6 +283,10 @@ type QueryResolver interface {
 	MyOrders(ctx context.Context, first *int, after *string) (*model.OrderConnection, error)
 	Order(ctx context.Context, id string) (*model.Order, error)
 	StoreOrders(ctx context.Context, first *int, after *string, status *model.OrderStatus) (*model.OrderConnection, error)
+	MyStoreOrders(ctx context.Context, first *int, after *string, status *model.FulfilmentStatus) (*model.FulfilmentConnection, error)
+}
+type StoreResolver interface {
+	Fulfilments(ctx context.Context, obj *model.Store, first *int, after *string, status *model.FulfilmentStatus) (*model.FulfilmentConnection, error)
 }
 type SubscriptionResolver interface {
 	OrderStatusChanged(ctx context.Context, orderID string) (<-chan *model.OrderStatusUpdate, error)
@@ -272,6 +337,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindManyOrderByIDs(childComplexity, args["reps"].([]*model.OrderByIDsInput)), true
+	case "Entity.findManyStoreByIDs":
+		if e.ComplexityRoot.Entity.FindManyStoreByIDs == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findManyStoreByIDs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindManyStoreByIDs(childComplexity, args["reps"].([]*model.StoreByIDsInput)), true
 	case "Entity.findManyUserByIDs":
 		if e.ComplexityRoot.Entity.FindManyUserByIDs == nil {
 			break
@@ -283,6 +359,166 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindManyUserByIDs(childComplexity, args["reps"].([]*model.UserByIDsInput)), true
+
+	case "Fulfilment.amount":
+		if e.ComplexityRoot.Fulfilment.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.Amount(childComplexity), true
+	case "Fulfilment.cancellationReason":
+		if e.ComplexityRoot.Fulfilment.CancellationReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.CancellationReason(childComplexity), true
+	case "Fulfilment.carrier":
+		if e.ComplexityRoot.Fulfilment.Carrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.Carrier(childComplexity), true
+	case "Fulfilment.deliveredAt":
+		if e.ComplexityRoot.Fulfilment.DeliveredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.DeliveredAt(childComplexity), true
+	case "Fulfilment.id":
+		if e.ComplexityRoot.Fulfilment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.ID(childComplexity), true
+	case "Fulfilment.items":
+		if e.ComplexityRoot.Fulfilment.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.Items(childComplexity), true
+	case "Fulfilment.orderId":
+		if e.ComplexityRoot.Fulfilment.OrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.OrderID(childComplexity), true
+	case "Fulfilment.orderNumber":
+		if e.ComplexityRoot.Fulfilment.OrderNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.OrderNumber(childComplexity), true
+	case "Fulfilment.paymentMethodType":
+		if e.ComplexityRoot.Fulfilment.PaymentMethodType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.PaymentMethodType(childComplexity), true
+	case "Fulfilment.placedAt":
+		if e.ComplexityRoot.Fulfilment.PlacedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.PlacedAt(childComplexity), true
+	case "Fulfilment.shippedAt":
+		if e.ComplexityRoot.Fulfilment.ShippedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.ShippedAt(childComplexity), true
+	case "Fulfilment.shippingAddress":
+		if e.ComplexityRoot.Fulfilment.ShippingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.ShippingAddress(childComplexity), true
+	case "Fulfilment.status":
+		if e.ComplexityRoot.Fulfilment.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.Status(childComplexity), true
+	case "Fulfilment.statusHistory":
+		if e.ComplexityRoot.Fulfilment.StatusHistory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.StatusHistory(childComplexity), true
+	case "Fulfilment.store":
+		if e.ComplexityRoot.Fulfilment.Store == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.Store(childComplexity), true
+	case "Fulfilment.trackingNumber":
+		if e.ComplexityRoot.Fulfilment.TrackingNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.TrackingNumber(childComplexity), true
+	case "Fulfilment.updatedAt":
+		if e.ComplexityRoot.Fulfilment.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fulfilment.UpdatedAt(childComplexity), true
+
+	case "FulfilmentConnection.edges":
+		if e.ComplexityRoot.FulfilmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentConnection.Edges(childComplexity), true
+	case "FulfilmentConnection.pageInfo":
+		if e.ComplexityRoot.FulfilmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentConnection.PageInfo(childComplexity), true
+	case "FulfilmentConnection.totalCount":
+		if e.ComplexityRoot.FulfilmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentConnection.TotalCount(childComplexity), true
+
+	case "FulfilmentEdge.cursor":
+		if e.ComplexityRoot.FulfilmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentEdge.Cursor(childComplexity), true
+	case "FulfilmentEdge.node":
+		if e.ComplexityRoot.FulfilmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentEdge.Node(childComplexity), true
+
+	case "FulfilmentStatusChange.at":
+		if e.ComplexityRoot.FulfilmentStatusChange.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentStatusChange.At(childComplexity), true
+	case "FulfilmentStatusChange.from":
+		if e.ComplexityRoot.FulfilmentStatusChange.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentStatusChange.From(childComplexity), true
+	case "FulfilmentStatusChange.note":
+		if e.ComplexityRoot.FulfilmentStatusChange.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentStatusChange.Note(childComplexity), true
+	case "FulfilmentStatusChange.to":
+		if e.ComplexityRoot.FulfilmentStatusChange.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FulfilmentStatusChange.To(childComplexity), true
 
 	case "Money.currency":
 		if e.ComplexityRoot.Money.Currency == nil {
@@ -303,6 +539,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Money.Paise(childComplexity), true
 
+	case "Mutation.cancelFulfilment":
+		if e.ComplexityRoot.Mutation.CancelFulfilment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelFulfilment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelFulfilment(childComplexity, args["id"].(string), args["reason"].(string)), true
 	case "Mutation.cancelOrder":
 		if e.ComplexityRoot.Mutation.CancelOrder == nil {
 			break
@@ -325,6 +572,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Checkout(childComplexity, args["input"].(model.CheckoutInput)), true
+	case "Mutation.markFulfilmentDelivered":
+		if e.ComplexityRoot.Mutation.MarkFulfilmentDelivered == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markFulfilmentDelivered_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkFulfilmentDelivered(childComplexity, args["id"].(string)), true
+	case "Mutation.markFulfilmentPacked":
+		if e.ComplexityRoot.Mutation.MarkFulfilmentPacked == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markFulfilmentPacked_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkFulfilmentPacked(childComplexity, args["id"].(string)), true
+	case "Mutation.markFulfilmentShipped":
+		if e.ComplexityRoot.Mutation.MarkFulfilmentShipped == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markFulfilmentShipped_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkFulfilmentShipped(childComplexity, args["id"].(string), args["trackingNumber"].(string), args["carrier"].(string)), true
 	case "Mutation.markOrderDelivered":
 		if e.ComplexityRoot.Mutation.MarkOrderDelivered == nil {
 			break
@@ -395,6 +675,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.CouponDiscount(childComplexity), true
+	case "Order.fulfilments":
+		if e.ComplexityRoot.Order.Fulfilments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Fulfilments(childComplexity), true
 	case "Order.gst":
 		if e.ComplexityRoot.Order.Gst == nil {
 			break
@@ -684,6 +970,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderStatusUpdate.At(childComplexity), true
+	case "OrderStatusUpdate.fulfilment":
+		if e.ComplexityRoot.OrderStatusUpdate.Fulfilment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderStatusUpdate.Fulfilment(childComplexity), true
 	case "OrderStatusUpdate.order":
 		if e.ComplexityRoot.OrderStatusUpdate.Order == nil {
 			break
@@ -771,6 +1063,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyOrders(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.myStoreOrders":
+		if e.ComplexityRoot.Query.MyStoreOrders == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myStoreOrders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyStoreOrders(childComplexity, args["first"].(*int), args["after"].(*string), args["status"].(*model.FulfilmentStatus)), true
 	case "Query.order":
 		if e.ComplexityRoot.Query.Order == nil {
 			break
@@ -811,6 +1114,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
 
+	case "Store.fulfilments":
+		if e.ComplexityRoot.Store.Fulfilments == nil {
+			break
+		}
+
+		args, err := ec.field_Store_fulfilments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Store.Fulfilments(childComplexity, args["first"].(*int), args["after"].(*string), args["status"].(*model.FulfilmentStatus)), true
 	case "Store.id":
 		if e.ComplexityRoot.Store.ID == nil {
 			break
@@ -867,6 +1181,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CheckoutInput", ec.unmarshalInputCheckoutInput),
 			graphql.NewInputUnmarshaler("OrderByIDsInput", ec.unmarshalInputOrderByIDsInput),
 			graphql.NewInputUnmarshaler("PaymentMethodInput", ec.unmarshalInputPaymentMethodInput),
+			graphql.NewInputUnmarshaler("StoreByIDsInput", ec.unmarshalInputStoreByIDsInput),
 			graphql.NewInputUnmarshaler("UserByIDsInput", ec.unmarshalInputUserByIDsInput),
 		)
 	}
@@ -998,15 +1313,25 @@ type Query {
   """The signed-in user's orders, newest first. ` + "`" + `first` + "`" + ` is 1–100."""
   myOrders(first: Int = 20, after: String): OrderConnection! @authenticated
   """
-  One order by id. Its buyer, the owner of a store with items in it, and admins (scope orders:update)
-  may read it. Null when there is no such order; FORBIDDEN when it exists but belongs to someone else.
+  One order by id. Its buyer, admins (scope orders:update), and the owner of the store of a
+  single-store order may read it. Null when there is no such order; FORBIDDEN when it exists but
+  belongs to someone else, and for the owner of one store of a multi-store order (the whole order
+  would show the other stores' lines and the full payment): owners read their part with
+  ` + "`" + `myStoreOrders` + "`" + ` or ` + "`" + `Store.fulfilments` + "`" + `.
   """
   order(id: ID!): Order @authenticated
   """
   Orders containing items of the caller's stores, newest first, optionally only those in ` + "`" + `status` + "`" + `.
-  ` + "`" + `first` + "`" + ` is 1–100.
+  ` + "`" + `first` + "`" + ` is 1–100. Multi-store orders are left out (their owners would see the other stores' lines).
   """
   storeOrders(first: Int = 20, after: String, status: OrderStatus): OrderConnection!
+    @requiresScopes(scopes: [["OWNER"]])
+    @deprecated(reason: "Use myStoreOrders: each store's fulfilment, with only its own lines.")
+  """
+  The fulfilments of the caller's stores (one per order and store: the shopper's address snapshot and
+  that store's lines only), newest first, optionally only those in ` + "`" + `status` + "`" + `. ` + "`" + `first` + "`" + ` is 1–100.
+  """
+  myStoreOrders(first: Int = 20, after: String, status: FulfilmentStatus): FulfilmentConnection!
     @requiresScopes(scopes: [["OWNER"]])
 }
 
@@ -1018,21 +1343,46 @@ type Mutation {
   On any failure nothing is kept: no order, no stock reservation, no coupon hold.
   """
   checkout(input: CheckoutInput!): CheckoutPayload! @authenticated
-  """CONFIRMED → PACKED. For the owner of a store with items in the order, or scope orders:update."""
+  """
+  CONFIRMED → PACKED for a single-store order (its one fulfilment). For the owner of its store, or
+  scope orders:update. A multi-store order: CONFLICT, reason MULTI_STORE_ORDER.
+  """
   markOrderPacked(id: ID!): Order! @authenticated
+    @deprecated(reason: "Use markFulfilmentPacked; refused (MULTI_STORE_ORDER) on multi-store orders.")
   """
   PACKED → SHIPPED with the courier's tracking number (1–64 of A–Z, 0–9, '-', '/') and carrier
-  name (1–64 characters). Same callers as markOrderPacked.
+  name (1–64 characters), for a single-store order. Same callers as markOrderPacked.
   """
   markOrderShipped(id: ID!, trackingNumber: String!, carrier: String!): Order! @authenticated
-  """SHIPPED → DELIVERED. Same callers as markOrderPacked."""
+    @deprecated(reason: "Use markFulfilmentShipped; refused (MULTI_STORE_ORDER) on multi-store orders.")
+  """SHIPPED → DELIVERED for a single-store order. Same callers as markOrderPacked."""
   markOrderDelivered(id: ID!): Order! @authenticated
+    @deprecated(reason: "Use markFulfilmentDelivered; refused (MULTI_STORE_ORDER) on multi-store orders.")
   """
-  Cancels an order that has not shipped yet (PENDING_PAYMENT, PAID, CONFIRMED or PACKED). The buyer,
-  the owner of a store with items in it, or scope orders:update. ` + "`" + `reason` + "`" + `: 3–500 characters. A paid
-  order is refunded in full by payments.
+  Cancels a whole order that has not shipped yet (PENDING_PAYMENT, PAID, CONFIRMED or PACKED, every
+  fulfilment with it). The buyer, scope orders:update, or the owner of the store of a single-store
+  order (a store of a multi-store order cancels its own part with cancelFulfilment: CONFLICT, reason
+  MULTI_STORE_ORDER). ` + "`" + `reason` + "`" + `: 3–500 characters. A paid order is refunded in full by payments.
   """
   cancelOrder(id: ID!, reason: String!): Order! @authenticated
+  """
+  Fulfilment CONFIRMED → PACKED. Only the owner of the fulfilment's store, or scope orders:update
+  (FORBIDDEN for anyone else, the buyer included; NOT_FOUND for an unknown id).
+  """
+  markFulfilmentPacked(id: ID!): Fulfilment! @authenticated
+  """
+  Fulfilment PACKED → SHIPPED with the courier's tracking number (1–64 of A–Z, 0–9, '-', '/', any
+  case, stored upper-case) and carrier name (1–64 characters). Same callers as markFulfilmentPacked.
+  """
+  markFulfilmentShipped(id: ID!, trackingNumber: String!, carrier: String!): Fulfilment! @authenticated
+  """Fulfilment SHIPPED → DELIVERED. Same callers as markFulfilmentPacked."""
+  markFulfilmentDelivered(id: ID!): Fulfilment! @authenticated
+  """
+  Cancels one store's fulfilment before it ships (CONFIRMED or PACKED): that store's stock is released
+  and, for a prepaid order, its lines are refunded (the shipping fee with the last active fulfilment);
+  for COD it is no longer collected. ` + "`" + `reason` + "`" + `: 3–500 characters. Same callers as markFulfilmentPacked.
+  """
+  cancelFulfilment(id: ID!, reason: String!): Fulfilment! @authenticated
 }
 
 type Subscription {
@@ -1061,6 +1411,31 @@ enum OrderStatus {
   CANCELLED
   """Refunded in full after payment."""
   REFUNDED
+  """Some stores' fulfilments shipped (or were delivered), others not yet (docs/marketplace.md)."""
+  PARTIALLY_SHIPPED
+  """Every active fulfilment was returned."""
+  RETURNED
+}
+
+"""
+Where one store's part of an order stands. Illegal moves are refused with CONFLICT, reason
+ILLEGAL_TRANSITION.
+"""
+enum FulfilmentStatus {
+  """The order is not confirmed yet (waiting for its payment)."""
+  PENDING
+  """The order is confirmed: the store may pack it."""
+  CONFIRMED
+  """Packed by the store."""
+  PACKED
+  """Handed to the courier."""
+  SHIPPED
+  """Delivered to the buyer."""
+  DELIVERED
+  """Cancelled before shipping (by the store, the buyer, or with the whole order)."""
+  CANCELLED
+  """Every line was returned (set by returns)."""
+  RETURNED
 }
 
 """How the buyer pays."""
@@ -1170,6 +1545,11 @@ type Order @key(fields: "id") @entityResolver(multi: true) {
   paymentDueBy: DateTime
   """Every status the order went through, oldest first."""
   statusHistory: [OrderStatusChange!]!
+  """
+  The order's fulfilments, one per store, by store id. The buyer and admins see all of them (the
+  owner of a single-store order sees its one).
+  """
+  fulfilments: [Fulfilment!]!
   """When the order was placed."""
   placedAt: DateTime!
   """When the order last changed."""
@@ -1256,6 +1636,77 @@ type OrderStatusChange {
   note: String
 }
 
+"""
+One store's part of an order: its lines, which that store packs, ships and is paid for. Its status
+is driven by the store's owner (or an admin); the order's status is derived from its fulfilments.
+"""
+type Fulfilment {
+  """Unique id (UUID v7)."""
+  id: ID!
+  """The order's id."""
+  orderId: ID!
+  """The order's number, e.g. PUR-2026-000042."""
+  orderNumber: String!
+  """The store fulfilling these lines."""
+  store: Store!
+  """Where this part stands."""
+  status: FulfilmentStatus!
+  """This store's lines of the order, in cart order (never another store's)."""
+  items: [OrderItem!]!
+  """What the buyer paid for these lines: the sum of their lineTotal (GST included, shipping excluded)."""
+  amount: Money!
+  """The delivery address as it was at checkout."""
+  shippingAddress: OrderAddress!
+  """How the buyer pays (the method only; never the order's payment or total)."""
+  paymentMethodType: PaymentMethodType!
+  """Courier tracking number, once SHIPPED."""
+  trackingNumber: String
+  """Courier name, once SHIPPED."""
+  carrier: String
+  """Why it was cancelled, when CANCELLED."""
+  cancellationReason: String
+  """When it was handed to the courier."""
+  shippedAt: DateTime
+  """When it was delivered."""
+  deliveredAt: DateTime
+  """Every status it went through, oldest first."""
+  statusHistory: [FulfilmentStatusChange!]!
+  """When the order was placed."""
+  placedAt: DateTime!
+  """When this fulfilment last changed."""
+  updatedAt: DateTime!
+}
+
+"""One step of a fulfilment's history."""
+type FulfilmentStatusChange {
+  """The status before; null for the first entry (the order was placed)."""
+  from: FulfilmentStatus
+  """The status after."""
+  to: FulfilmentStatus!
+  """When it changed."""
+  at: DateTime!
+  """Why, when known (cancellation reason, courier and tracking number)."""
+  note: String
+}
+
+"""A page of fulfilments (Relay connection)."""
+type FulfilmentConnection {
+  """The fulfilments of this page with their cursors."""
+  edges: [FulfilmentEdge!]!
+  """Where this page ends."""
+  pageInfo: PageInfo!
+  """How many fulfilments match in all pages."""
+  totalCount: Int!
+}
+
+"""A fulfilment in a connection."""
+type FulfilmentEdge {
+  """Opaque cursor of this edge."""
+  cursor: String!
+  """The fulfilment."""
+  node: Fulfilment!
+}
+
 """A status change pushed to orderStatusChanged subscribers."""
 type OrderStatusUpdate {
   """The order's id."""
@@ -1270,6 +1721,11 @@ type OrderStatusUpdate {
   at: DateTime!
   """The order as it is now."""
   order: Order!
+  """
+  The fulfilment that moved, for a store's change (status and previousStatus are then the order's
+  status after the move); null for an order-level change.
+  """
+  fulfilment: Fulfilment
 }
 
 """A Purra user (owned by the users subgraph); orders contributes their orders."""
@@ -1286,10 +1742,16 @@ type ProductVariant @key(fields: "id", resolvable: false) {
   id: ID!
 }
 
-"""A store selling on Purra (owned by the stores subgraph)."""
-type Store @key(fields: "id", resolvable: false) {
+"""A store selling on Purra (owned by the stores subgraph); orders contributes its fulfilments."""
+type Store @key(fields: "id") @entityResolver(multi: true) {
   """Unique id (UUID)."""
   id: ID!
+  """
+  The store's fulfilments, newest first, optionally only those in ` + "`" + `status` + "`" + ` (` + "`" + `first` + "`" + ` 1–100): its own
+  lines and the shopper's address snapshot. Null unless the caller owns the store or holds scope
+  orders:update.
+  """
+  fulfilments(first: Int = 20, after: String, status: FulfilmentStatus): FulfilmentConnection
 }
 `, BuiltIn: false},
 	{Name: "../../../../federation/directives.graphql", Input: `
@@ -1352,6 +1814,10 @@ input OrderByIDsInput {
 	ID: ID!
 }
 
+input StoreByIDsInput {
+	ID: ID!
+}
+
 input UserByIDsInput {
 	ID: ID!
 }
@@ -1359,6 +1825,7 @@ input UserByIDsInput {
 # fake type to build resolver interfaces for users to implement
 type Entity {
 	findManyOrderByIDs(reps: [OrderByIDsInput]!): [Order]
+	findManyStoreByIDs(reps: [StoreByIDsInput]!): [Store]
 	findManyUserByIDs(reps: [UserByIDsInput]!): [User]
 }
 
@@ -1386,6 +1853,82 @@ func (ec *executionContext) childFields_CheckoutPayload(ctx context.Context, fie
 		return ec.fieldContext_CheckoutPayload_replayed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CheckoutPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Fulfilment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Fulfilment_id(ctx, field)
+	case "orderId":
+		return ec.fieldContext_Fulfilment_orderId(ctx, field)
+	case "orderNumber":
+		return ec.fieldContext_Fulfilment_orderNumber(ctx, field)
+	case "store":
+		return ec.fieldContext_Fulfilment_store(ctx, field)
+	case "status":
+		return ec.fieldContext_Fulfilment_status(ctx, field)
+	case "items":
+		return ec.fieldContext_Fulfilment_items(ctx, field)
+	case "amount":
+		return ec.fieldContext_Fulfilment_amount(ctx, field)
+	case "shippingAddress":
+		return ec.fieldContext_Fulfilment_shippingAddress(ctx, field)
+	case "paymentMethodType":
+		return ec.fieldContext_Fulfilment_paymentMethodType(ctx, field)
+	case "trackingNumber":
+		return ec.fieldContext_Fulfilment_trackingNumber(ctx, field)
+	case "carrier":
+		return ec.fieldContext_Fulfilment_carrier(ctx, field)
+	case "cancellationReason":
+		return ec.fieldContext_Fulfilment_cancellationReason(ctx, field)
+	case "shippedAt":
+		return ec.fieldContext_Fulfilment_shippedAt(ctx, field)
+	case "deliveredAt":
+		return ec.fieldContext_Fulfilment_deliveredAt(ctx, field)
+	case "statusHistory":
+		return ec.fieldContext_Fulfilment_statusHistory(ctx, field)
+	case "placedAt":
+		return ec.fieldContext_Fulfilment_placedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Fulfilment_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Fulfilment", field.Name)
+}
+
+func (ec *executionContext) childFields_FulfilmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FulfilmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FulfilmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FulfilmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FulfilmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FulfilmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FulfilmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FulfilmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FulfilmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_FulfilmentStatusChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_FulfilmentStatusChange_from(ctx, field)
+	case "to":
+		return ec.fieldContext_FulfilmentStatusChange_to(ctx, field)
+	case "at":
+		return ec.fieldContext_FulfilmentStatusChange_at(ctx, field)
+	case "note":
+		return ec.fieldContext_FulfilmentStatusChange_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FulfilmentStatusChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Money(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1440,6 +1983,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_paymentDueBy(ctx, field)
 	case "statusHistory":
 		return ec.fieldContext_Order_statusHistory(ctx, field)
+	case "fulfilments":
+		return ec.fieldContext_Order_fulfilments(ctx, field)
 	case "placedAt":
 		return ec.fieldContext_Order_placedAt(ctx, field)
 	case "updatedAt":
@@ -1560,6 +2105,8 @@ func (ec *executionContext) childFields_OrderStatusUpdate(ctx context.Context, f
 		return ec.fieldContext_OrderStatusUpdate_at(ctx, field)
 	case "order":
 		return ec.fieldContext_OrderStatusUpdate_order(ctx, field)
+	case "fulfilment":
+		return ec.fieldContext_OrderStatusUpdate_fulfilment(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderStatusUpdate", field.Name)
 }
@@ -1600,6 +2147,8 @@ func (ec *executionContext) childFields_Store(ctx context.Context, field graphql
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_Store_id(ctx, field)
+	case "fulfilments":
+		return ec.fieldContext_Store_fulfilments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Store", field.Name)
 }
@@ -1766,6 +2315,20 @@ func (ec *executionContext) field_Entity_findManyOrderByIDs_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_findManyStoreByIDs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reps",
+		func(ctx context.Context, v any) ([]*model.StoreByIDsInput, error) {
+			return ec.unmarshalNStoreByIDsInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStoreByIDsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reps"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_findManyUserByIDs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1777,6 +2340,28 @@ func (ec *executionContext) field_Entity_findManyUserByIDs_args(ctx context.Cont
 		return nil, err
 	}
 	args["reps"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelFulfilment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -1813,6 +2398,64 @@ func (ec *executionContext) field_Mutation_checkout_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markFulfilmentDelivered_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markFulfilmentPacked_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markFulfilmentShipped_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "trackingNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["trackingNumber"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "carrier",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["carrier"] = arg2
 	return args, nil
 }
 
@@ -1924,6 +2567,36 @@ func (ec *executionContext) field_Query_myOrders_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_myStoreOrders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.FulfilmentStatus, error) {
+			return ec.unmarshalOFulfilmentStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_order_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1960,6 +2633,36 @@ func (ec *executionContext) field_Query_storeOrders_args(ctx context.Context, ra
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
 		func(ctx context.Context, v any) (*model.OrderStatus, error) {
 			return ec.unmarshalOOrderStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐOrderStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Store_fulfilments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.FulfilmentStatus, error) {
+			return ec.unmarshalOFulfilmentStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2177,6 +2880,50 @@ func (ec *executionContext) fieldContext_Entity_findManyOrderByIDs(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Entity_findManyStoreByIDs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findManyStoreByIDs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindManyStoreByIDs(ctx, fc.Args["reps"].([]*model.StoreByIDsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Store) graphql.Marshaler {
+			return ec.marshalOStore2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStore(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findManyStoreByIDs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Store(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findManyStoreByIDs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_findManyUserByIDs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2219,6 +2966,676 @@ func (ec *executionContext) fieldContext_Entity_findManyUserByIDs(ctx context.Co
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Fulfilment_id(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Fulfilment_orderId(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_orderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_orderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Fulfilment_orderNumber(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_orderNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_orderNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fulfilment_store(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_store(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Store, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Store) graphql.Marshaler {
+			return ec.marshalNStore2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStore(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_store(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fulfilment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Store(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fulfilment_status(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.FulfilmentStatus) graphql.Marshaler {
+			return ec.marshalNFulfilmentStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "FulfilmentStatus")
+}
+
+func (ec *executionContext) _Fulfilment_items(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Fulfilment().Items(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrderItem) graphql.Marshaler {
+			return ec.marshalNOrderItem2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐOrderItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fulfilment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fulfilment_amount(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Fulfilment().Amount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fulfilment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fulfilment_shippingAddress(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_shippingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippingAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OrderAddress) graphql.Marshaler {
+			return ec.marshalNOrderAddress2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐOrderAddress(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_shippingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fulfilment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderAddress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fulfilment_paymentMethodType(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_paymentMethodType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentMethodType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PaymentMethodType) graphql.Marshaler {
+			return ec.marshalNPaymentMethodType2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐPaymentMethodType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_paymentMethodType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "PaymentMethodType")
+}
+
+func (ec *executionContext) _Fulfilment_trackingNumber(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_trackingNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrackingNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_trackingNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fulfilment_carrier(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_carrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Carrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fulfilment_cancellationReason(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_cancellationReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancellationReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_cancellationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fulfilment_shippedAt(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_shippedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_shippedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Fulfilment_deliveredAt(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_deliveredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeliveredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_deliveredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Fulfilment_statusHistory(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_statusHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Fulfilment().StatusHistory(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FulfilmentStatusChange) graphql.Marshaler {
+			return ec.marshalNFulfilmentStatusChange2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatusChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_statusHistory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fulfilment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfilmentStatusChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fulfilment_placedAt(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_placedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlacedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_placedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Fulfilment_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.Fulfilment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fulfilment_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fulfilment_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fulfilment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _FulfilmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FulfilmentEdge) graphql.Marshaler {
+			return ec.marshalNFulfilmentEdge2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FulfilmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfilmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfilmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FulfilmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfilmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfilmentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FulfilmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfilmentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _FulfilmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Fulfilment) graphql.Marshaler {
+			return ec.marshalNFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FulfilmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfilment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FulfilmentStatusChange_from(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentStatusChange_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FulfilmentStatus) graphql.Marshaler {
+			return ec.marshalOFulfilmentStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentStatusChange_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfilmentStatusChange", field, false, false, "FulfilmentStatus")
+}
+
+func (ec *executionContext) _FulfilmentStatusChange_to(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentStatusChange_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.FulfilmentStatus) graphql.Marshaler {
+			return ec.marshalNFulfilmentStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentStatusChange_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfilmentStatusChange", field, false, false, "FulfilmentStatus")
+}
+
+func (ec *executionContext) _FulfilmentStatusChange_at(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentStatusChange_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentStatusChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfilmentStatusChange", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _FulfilmentStatusChange_note(ctx context.Context, field graphql.CollectedField, obj *model.FulfilmentStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FulfilmentStatusChange_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FulfilmentStatusChange_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FulfilmentStatusChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _Money_paise(ctx context.Context, field graphql.CollectedField, obj *money.Money) (ret graphql.Marshaler) {
@@ -2569,6 +3986,234 @@ func (ec *executionContext) fieldContext_Mutation_cancelOrder(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_cancelOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markFulfilmentPacked(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markFulfilmentPacked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkFulfilmentPacked(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.Fulfilment
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Fulfilment) graphql.Marshaler {
+			return ec.marshalNFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markFulfilmentPacked(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfilment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markFulfilmentPacked_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markFulfilmentShipped(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markFulfilmentShipped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkFulfilmentShipped(ctx, fc.Args["id"].(string), fc.Args["trackingNumber"].(string), fc.Args["carrier"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.Fulfilment
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Fulfilment) graphql.Marshaler {
+			return ec.marshalNFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markFulfilmentShipped(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfilment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markFulfilmentShipped_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markFulfilmentDelivered(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markFulfilmentDelivered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkFulfilmentDelivered(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.Fulfilment
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Fulfilment) graphql.Marshaler {
+			return ec.marshalNFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markFulfilmentDelivered(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfilment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markFulfilmentDelivered_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelFulfilment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelFulfilment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelFulfilment(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.Fulfilment
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Fulfilment) graphql.Marshaler {
+			return ec.marshalNFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelFulfilment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfilment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelFulfilment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3106,6 +4751,38 @@ func (ec *executionContext) fieldContext_Order_statusHistory(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OrderStatusChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_fulfilments(ctx context.Context, field graphql.CollectedField, obj *model.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_fulfilments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().Fulfilments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fulfilment) graphql.Marshaler {
+			return ec.marshalNFulfilment2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_fulfilments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfilment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4107,6 +5784,38 @@ func (ec *executionContext) fieldContext_OrderStatusUpdate_order(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _OrderStatusUpdate_fulfilment(ctx context.Context, field graphql.CollectedField, obj *model.OrderStatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderStatusUpdate_fulfilment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fulfilment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Fulfilment) graphql.Marshaler {
+			return ec.marshalOFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderStatusUpdate_fulfilment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderStatusUpdate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfilment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrderTax_cgst(ctx context.Context, field graphql.CollectedField, obj *model.OrderTax) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4480,6 +6189,68 @@ func (ec *executionContext) fieldContext_Query_storeOrders(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_myStoreOrders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myStoreOrders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyStoreOrders(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["status"].(*model.FulfilmentStatus))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"OWNER"}})
+				if err != nil {
+					var zeroVal *model.FulfilmentConnection
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.FulfilmentConnection
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FulfilmentConnection) graphql.Marshaler {
+			return ec.marshalNFulfilmentConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myStoreOrders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfilmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myStoreOrders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4653,6 +6424,50 @@ func (ec *executionContext) _Store_id(ctx context.Context, field graphql.Collect
 }
 func (ec *executionContext) fieldContext_Store_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Store", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Store_fulfilments(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Store_fulfilments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Store().Fulfilments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["status"].(*model.FulfilmentStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FulfilmentConnection) graphql.Marshaler {
+			return ec.marshalOFulfilmentConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Store_fulfilments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Store",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FulfilmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Store_fulfilments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Subscription_orderStatusChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -6029,6 +7844,48 @@ func UnmarshalPaymentMethodInput(ctx context.Context, raw any) (model.PaymentMet
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStoreByIDsInput(ctx context.Context, obj any) (model.StoreByIDsInput, error) {
+	var it model.StoreByIDsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ID"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStoreByIDsInput unmarshals raw into the StoreByIDsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStoreByIDsInput(ctx context.Context, raw any) (model.StoreByIDsInput, error) {
+	var out model.StoreByIDsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StoreByIDsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUserByIDsInput(ctx context.Context, obj any) (model.UserByIDsInput, error) {
 	var it model.UserByIDsInput
 	if obj == nil {
@@ -6183,12 +8040,263 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findManyOrderByIDs(ctx, field)
 				})
+		case "findManyStoreByIDs":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findManyStoreByIDs(ctx, field)
+				})
 		case "findManyUserByIDs":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findManyUserByIDs(ctx, field)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfilmentImplementors = []string{"Fulfilment"}
+
+func (ec *executionContext) _Fulfilment(ctx context.Context, sel ast.SelectionSet, obj *model.Fulfilment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfilmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Fulfilment")
+		case "id":
+			out.Values[i] = ec._Fulfilment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderId":
+			out.Values[i] = ec._Fulfilment_orderId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderNumber":
+			out.Values[i] = ec._Fulfilment_orderNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "store":
+			out.Values[i] = ec._Fulfilment_store(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Fulfilment_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fulfilment_items(ctx, field, obj)
+				})
+		case "amount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fulfilment_amount(ctx, field, obj)
+				})
+		case "shippingAddress":
+			out.Values[i] = ec._Fulfilment_shippingAddress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paymentMethodType":
+			out.Values[i] = ec._Fulfilment_paymentMethodType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trackingNumber":
+			out.Values[i] = ec._Fulfilment_trackingNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrier":
+			out.Values[i] = ec._Fulfilment_carrier(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancellationReason":
+			out.Values[i] = ec._Fulfilment_cancellationReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shippedAt":
+			out.Values[i] = ec._Fulfilment_shippedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deliveredAt":
+			out.Values[i] = ec._Fulfilment_deliveredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusHistory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fulfilment_statusHistory(ctx, field, obj)
+				})
+		case "placedAt":
+			out.Values[i] = ec._Fulfilment_placedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Fulfilment_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfilmentConnectionImplementors = []string{"FulfilmentConnection"}
+
+func (ec *executionContext) _FulfilmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.FulfilmentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfilmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FulfilmentConnection")
+		case "edges":
+			out.Values[i] = ec._FulfilmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FulfilmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._FulfilmentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfilmentEdgeImplementors = []string{"FulfilmentEdge"}
+
+func (ec *executionContext) _FulfilmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.FulfilmentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfilmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FulfilmentEdge")
+		case "cursor":
+			out.Values[i] = ec._FulfilmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FulfilmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fulfilmentStatusChangeImplementors = []string{"FulfilmentStatusChange"}
+
+func (ec *executionContext) _FulfilmentStatusChange(ctx context.Context, sel ast.SelectionSet, obj *model.FulfilmentStatusChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fulfilmentStatusChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FulfilmentStatusChange")
+		case "from":
+			out.Values[i] = ec._FulfilmentStatusChange_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._FulfilmentStatusChange_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._FulfilmentStatusChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._FulfilmentStatusChange_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6299,6 +8407,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "cancelOrder":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_cancelOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markFulfilmentPacked":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markFulfilmentPacked(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markFulfilmentShipped":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markFulfilmentShipped(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markFulfilmentDelivered":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markFulfilmentDelivered(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelFulfilment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelFulfilment(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -6427,6 +8563,12 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Order_statusHistory(ctx, field, obj)
+				})
+		case "fulfilments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_fulfilments(ctx, field, obj)
 				})
 		case "placedAt":
 			out.Values[i] = ec._Order_placedAt(ctx, field, obj)
@@ -6820,6 +8962,11 @@ func (ec *executionContext) _OrderStatusUpdate(ctx context.Context, sel ast.Sele
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._OrderStatusUpdate_order(ctx, field, obj)
 				})
+		case "fulfilment":
+			out.Values[i] = ec._OrderStatusUpdate_fulfilment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6993,6 +9140,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_storeOrders(ctx, field)
 				})
+		case "myStoreOrders":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myStoreOrders(ctx, field)
+				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -7050,8 +9203,14 @@ func (ec *executionContext) _Store(ctx context.Context, sel ast.SelectionSet, ob
 		case "id":
 			out.Values[i] = ec._Store_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "fulfilments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Store_fulfilments(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7592,6 +9751,96 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNFulfilment2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Fulfilment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx context.Context, sel ast.SelectionSet, v *model.Fulfilment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Fulfilment!")
+		return graphql.Null
+	}
+	return ec._Fulfilment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFulfilmentConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentConnection(ctx context.Context, sel ast.SelectionSet, v *model.FulfilmentConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FulfilmentConnection!")
+		return graphql.Null
+	}
+	return ec._FulfilmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFulfilmentEdge2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FulfilmentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFulfilmentEdge2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFulfilmentEdge2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentEdge(ctx context.Context, sel ast.SelectionSet, v *model.FulfilmentEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FulfilmentEdge!")
+		return graphql.Null
+	}
+	return ec._FulfilmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFulfilmentStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx context.Context, v any) (model.FulfilmentStatus, error) {
+	var res model.FulfilmentStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFulfilmentStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx context.Context, sel ast.SelectionSet, v model.FulfilmentStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNFulfilmentStatusChange2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatusChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FulfilmentStatusChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFulfilmentStatusChange2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatusChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFulfilmentStatusChange2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatusChange(ctx context.Context, sel ast.SelectionSet, v *model.FulfilmentStatusChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FulfilmentStatusChange!")
+		return graphql.Null
+	}
+	return ec._FulfilmentStatusChange(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -7827,6 +10076,20 @@ func (ec *executionContext) marshalNStore2ᚖgithubᚗcomᚋpurraᚋsupergraph�
 		return graphql.Null
 	}
 	return ec._Store(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStoreByIDsInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStoreByIDsInput(ctx context.Context, v any) ([]*model.StoreByIDsInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.StoreByIDsInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalOStoreByIDsInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStoreByIDsInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -8260,6 +10523,36 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
+func (ec *executionContext) marshalOFulfilment2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilment(ctx context.Context, sel ast.SelectionSet, v *model.Fulfilment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Fulfilment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFulfilmentConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentConnection(ctx context.Context, sel ast.SelectionSet, v *model.FulfilmentConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FulfilmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFulfilmentStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx context.Context, v any) (*model.FulfilmentStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.FulfilmentStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFulfilmentStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐFulfilmentStatus(ctx context.Context, sel ast.SelectionSet, v *model.FulfilmentStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -8327,6 +10620,34 @@ func (ec *executionContext) marshalOOrderStatus2ᚖgithubᚗcomᚋpurraᚋsuperg
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOStore2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStore(ctx context.Context, sel ast.SelectionSet, v []*model.Store) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOStore2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStore(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOStore2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStore(ctx context.Context, sel ast.SelectionSet, v *model.Store) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Store(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStoreByIDsInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStoreByIDsInput(ctx context.Context, v any) (*model.StoreByIDsInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStoreByIDsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -19,6 +19,9 @@ import (
 type Loaders struct {
 	ItemsOf   *dataloader.Loader[string, []order.Item]
 	HistoryOf *dataloader.Loader[string, []order.Change]
+	// FulfilmentsOf is keyed by order id, FulfilmentHistoryOf by fulfilment id.
+	FulfilmentsOf       *dataloader.Loader[string, []*order.Fulfilment]
+	FulfilmentHistoryOf *dataloader.Loader[string, []order.FulfilmentChange]
 
 	// Sibling groups: the orders that came back together in one list. An
 	// edge resolver loads the edge for the whole group at once, so a page
@@ -63,7 +66,10 @@ func NewLoaders(a *app.App) *Loaders {
 	return &Loaders{
 		ItemsOf:   loader.New(a.ItemsByOrderIDs),
 		HistoryOf: loader.New(a.HistoryByOrderIDs),
-		groups:    map[string][]string{},
+
+		FulfilmentsOf:       loader.New(a.FulfilmentsByOrderIDs),
+		FulfilmentHistoryOf: loader.New(a.FulfilmentHistory),
+		groups:              map[string][]string{},
 	}
 }
 

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/purra/supergraph/platform/money"
 	"github.com/purra/supergraph/subgraphs/orders/internal/graph/model"
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
@@ -30,6 +31,15 @@ func (r *entityResolver) FindManyOrderByIDs(ctx context.Context, reps []*model.O
 	return out, nil
 }
 
+// FindManyStoreByIDs is the resolver for the findManyStoreByIDs field.
+func (r *entityResolver) FindManyStoreByIDs(ctx context.Context, reps []*model.StoreByIDsInput) ([]*model.Store, error) {
+	out := make([]*model.Store, len(reps))
+	for i, rep := range reps {
+		out[i] = &model.Store{ID: rep.ID}
+	}
+	return out, nil
+}
+
 // FindManyUserByIDs is the resolver for the findManyUserByIDs field.
 func (r *entityResolver) FindManyUserByIDs(ctx context.Context, reps []*model.UserByIDsInput) ([]*model.User, error) {
 	out := make([]*model.User, len(reps))
@@ -37,6 +47,43 @@ func (r *entityResolver) FindManyUserByIDs(ctx context.Context, reps []*model.Us
 		out[i] = &model.User{ID: rep.ID}
 	}
 	return out, nil
+}
+
+// Items is the resolver for the items field.
+func (r *fulfilmentResolver) Items(ctx context.Context, obj *model.Fulfilment) ([]*model.OrderItem, error) {
+	l := For(ctx)
+	items, err := load(ctx, l, l.ItemsOf, obj.OrderID)
+	if err != nil {
+		return nil, err
+	}
+	return toItems(itemsOfStore(items, obj.Store.ID)), nil
+}
+
+// Amount is the resolver for the amount field.
+func (r *fulfilmentResolver) Amount(ctx context.Context, obj *model.Fulfilment) (*money.Money, error) {
+	if obj.Fresh {
+		// A pushed update: read the lines now (the loader is the connection's).
+		m, err := r.App.ItemsByOrderIDs(ctx, []string{obj.OrderID})
+		return amountOf(m[obj.OrderID], obj.Store.ID), err
+	}
+	l := For(ctx)
+	items, err := load(ctx, l, l.ItemsOf, obj.OrderID)
+	if err != nil {
+		return nil, err
+	}
+	return amountOf(items, obj.Store.ID), nil
+}
+
+// StatusHistory is the resolver for the statusHistory field.
+func (r *fulfilmentResolver) StatusHistory(ctx context.Context, obj *model.Fulfilment) ([]*model.FulfilmentStatusChange, error) {
+	if obj.Fresh {
+		// A pushed update: the connection's loaders would serve an older history.
+		h, err := r.App.FulfilmentHistory(ctx, []string{obj.ID})
+		return toFulfilmentHistory(h[obj.ID]), err
+	}
+	l := For(ctx)
+	h, err := l.FulfilmentHistoryOf.Load(ctx, obj.ID)()
+	return toFulfilmentHistory(h), err
 }
 
 // Checkout is the resolver for the checkout field.
@@ -72,6 +119,42 @@ func (r *mutationResolver) CancelOrder(ctx context.Context, id string, reason st
 	return toOrder(o), err
 }
 
+// MarkFulfilmentPacked is the resolver for the markFulfilmentPacked field.
+func (r *mutationResolver) MarkFulfilmentPacked(ctx context.Context, id string) (*model.Fulfilment, error) {
+	o, f, err := r.App.MarkFulfilmentPacked(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return toFulfilment(o, f, true), nil
+}
+
+// MarkFulfilmentShipped is the resolver for the markFulfilmentShipped field.
+func (r *mutationResolver) MarkFulfilmentShipped(ctx context.Context, id string, trackingNumber string, carrier string) (*model.Fulfilment, error) {
+	o, f, err := r.App.MarkFulfilmentShipped(ctx, id, trackingNumber, carrier)
+	if err != nil {
+		return nil, err
+	}
+	return toFulfilment(o, f, true), nil
+}
+
+// MarkFulfilmentDelivered is the resolver for the markFulfilmentDelivered field.
+func (r *mutationResolver) MarkFulfilmentDelivered(ctx context.Context, id string) (*model.Fulfilment, error) {
+	o, f, err := r.App.MarkFulfilmentDelivered(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return toFulfilment(o, f, true), nil
+}
+
+// CancelFulfilment is the resolver for the cancelFulfilment field.
+func (r *mutationResolver) CancelFulfilment(ctx context.Context, id string, reason string) (*model.Fulfilment, error) {
+	o, f, err := r.App.CancelFulfilment(ctx, id, reason)
+	if err != nil {
+		return nil, err
+	}
+	return toFulfilment(o, f, true), nil
+}
+
 // Items is the resolver for the items field.
 func (r *orderResolver) Items(ctx context.Context, obj *model.Order) ([]*model.OrderItem, error) {
 	l := For(ctx)
@@ -92,10 +175,33 @@ func (r *orderResolver) StatusHistory(ctx context.Context, obj *model.Order) ([]
 	return toHistory(changes), nil
 }
 
+// Fulfilments is the resolver for the fulfilments field.
+func (r *orderResolver) Fulfilments(ctx context.Context, obj *model.Order) ([]*model.Fulfilment, error) {
+	var fs []*order.Fulfilment
+	if obj.Fresh {
+		m, err := r.App.FulfilmentsByOrderIDs(ctx, []string{obj.ID})
+		if err != nil {
+			return nil, err
+		}
+		fs = m[obj.ID]
+	} else {
+		l := For(ctx)
+		var err error
+		if fs, err = load(ctx, l, l.FulfilmentsOf, obj.ID); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]*model.Fulfilment, len(fs))
+	for i, f := range fs {
+		out[i] = toFulfilmentOf(obj, f)
+	}
+	return out, nil
+}
+
 // Order is the resolver for the order field.
 func (r *orderStatusUpdateResolver) Order(ctx context.Context, obj *model.OrderStatusUpdate) (*model.Order, error) {
 	o, err := r.App.OrderFresh(ctx, obj.OrderID)
-	return toOrder(o), err
+	return freshOrder(toOrder(o)), err
 }
 
 // MyOrders is the resolver for the myOrders field.
@@ -134,6 +240,32 @@ func (r *queryResolver) StoreOrders(ctx context.Context, first *int, after *stri
 	return r.connection(ctx, page), nil
 }
 
+// MyStoreOrders is the resolver for the myStoreOrders field.
+func (r *queryResolver) MyStoreOrders(ctx context.Context, first *int, after *string, status *model.FulfilmentStatus) (*model.FulfilmentConnection, error) {
+	p, err := order.ParsePage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.App.MyStoreOrders(ctx, fulfilmentStatus(status), p)
+	if err != nil {
+		return nil, err
+	}
+	return toFulfilmentConnection(page), nil
+}
+
+// Fulfilments is the resolver for the fulfilments field.
+func (r *storeResolver) Fulfilments(ctx context.Context, obj *model.Store, first *int, after *string, status *model.FulfilmentStatus) (*model.FulfilmentConnection, error) {
+	p, err := order.ParsePage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.App.StoreFulfilments(ctx, obj.ID, fulfilmentStatus(status), p)
+	if err != nil || page == nil {
+		return nil, err
+	}
+	return toFulfilmentConnection(*page), nil
+}
+
 // OrderStatusChanged is the resolver for the orderStatusChanged field.
 func (r *subscriptionResolver) OrderStatusChanged(ctx context.Context, orderID string) (<-chan *model.OrderStatusUpdate, error) {
 	if _, err := r.App.Watch(ctx, orderID); err != nil {
@@ -152,8 +284,16 @@ func (r *subscriptionResolver) OrderStatusChanged(ctx context.Context, orderID s
 				if !ok {
 					return // dropped by the hub for falling behind
 				}
+				u := toUpdate(e.StatusChanged)
+				if e.FulfilmentID != "" {
+					o, f, err := r.App.FulfilmentFresh(ctx, e.FulfilmentID)
+					if err != nil || f == nil {
+						continue // unreadable now: the next change carries it
+					}
+					u.Fulfilment = toFulfilment(o, f, true)
+				}
 				select {
-				case out <- toUpdate(e):
+				case out <- u:
 				case <-ctx.Done():
 					return
 				}
@@ -179,6 +319,9 @@ func (r *userResolver) Orders(ctx context.Context, obj *model.User, first *int, 
 // Entity returns EntityResolver implementation.
 func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
 
+// Fulfilment returns FulfilmentResolver implementation.
+func (r *Resolver) Fulfilment() FulfilmentResolver { return &fulfilmentResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -193,6 +336,9 @@ func (r *Resolver) OrderStatusUpdate() OrderStatusUpdateResolver {
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Store returns StoreResolver implementation.
+func (r *Resolver) Store() StoreResolver { return &storeResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
@@ -201,10 +347,12 @@ func (r *Resolver) User() UserResolver { return &userResolver{r} }
 
 type (
 	entityResolver            struct{ *Resolver }
+	fulfilmentResolver        struct{ *Resolver }
 	mutationResolver          struct{ *Resolver }
 	orderResolver             struct{ *Resolver }
 	orderStatusUpdateResolver struct{ *Resolver }
 	queryResolver             struct{ *Resolver }
+	storeResolver             struct{ *Resolver }
 	subscriptionResolver      struct{ *Resolver }
 	userResolver              struct{ *Resolver }
 )

@@ -82,18 +82,37 @@ func (f *Feed) deliver(ctx context.Context, value []byte) {
 	}
 }
 
-// Decode reads an order.status_changed out of a message of the orders
-// topic; ok is false for the topic's other events (order.placed).
-func Decode(value []byte) (e order.StatusChanged, ok bool, err error) {
+// Update is one change pushed to an order's subscribers: an order-level
+// status change, or a store's fulfilment change (FulfilmentID set; From and
+// To are then the order's status after it).
+type Update struct {
+	order.StatusChanged
+	FulfilmentID string
+}
+
+// Decode reads an order.status_changed or order.fulfilment_changed out of a
+// message of the orders topic; ok is false for the topic's other events
+// (order.placed).
+func Decode(value []byte) (u Update, ok bool, err error) {
 	var env kafka.Envelope
 	if err := json.Unmarshal(value, &env); err != nil {
-		return e, false, fmt.Errorf("decode envelope: %w", err)
+		return u, false, fmt.Errorf("decode envelope: %w", err)
 	}
-	if env.Type != (order.StatusChanged{}).EventType() {
-		return e, false, nil
+	switch env.Type {
+	case (order.StatusChanged{}).EventType():
+		if err := json.Unmarshal(env.Payload, &u.StatusChanged); err != nil || u.OrderID == "" {
+			return u, false, fmt.Errorf("decode order.status_changed %s: %v", env.ID, err)
+		}
+		return u, true, nil
+	case (order.FulfilmentChanged{}).EventType():
+		var f order.FulfilmentChanged
+		if err := json.Unmarshal(env.Payload, &f); err != nil || f.OrderID == "" || f.FulfilmentID == "" {
+			return u, false, fmt.Errorf("decode order.fulfilment_changed %s: %v", env.ID, err)
+		}
+		u.StatusChanged = order.StatusChanged{OrderID: f.OrderID, OrderNumber: f.OrderNumber, UserID: f.UserID,
+			From: f.OrderStatus, To: f.OrderStatus, At: f.At}
+		u.FulfilmentID = f.FulfilmentID
+		return u, true, nil
 	}
-	if err := json.Unmarshal(env.Payload, &e); err != nil || e.OrderID == "" {
-		return e, false, fmt.Errorf("decode order.status_changed %s: %v", env.ID, err)
-	}
-	return e, true, nil
+	return u, false, nil
 }

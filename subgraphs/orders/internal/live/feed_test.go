@@ -32,7 +32,7 @@ func TestTwoInstancesBothDeliver(t *testing.T) {
 	orderID := uuid.NewString()
 
 	var wg sync.WaitGroup
-	subs := make([]<-chan order.StatusChanged, 2)
+	subs := make([]<-chan live.Update, 2)
 	for i := range subs {
 		hub := live.NewHub()
 		subs[i], _ = hub.Subscribe(orderID)

@@ -6,8 +6,6 @@ package live
 
 import (
 	"sync"
-
-	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
 
 // Buffer is how many updates a subscriber may fall behind before it is
@@ -21,7 +19,7 @@ type Hub struct {
 }
 
 type subscriber struct {
-	ch chan order.StatusChanged
+	ch chan Update
 }
 
 // NewHub returns an empty hub.
@@ -30,8 +28,8 @@ func NewHub() *Hub { return &Hub{subs: map[string]map[*subscriber]struct{}{}} }
 // Subscribe returns the changes of orderID from now on, and the function
 // that ends the subscription. The channel is closed when the subscription
 // ends, including when the hub dropped a subscriber that fell behind.
-func (h *Hub) Subscribe(orderID string) (<-chan order.StatusChanged, func()) {
-	s := &subscriber{ch: make(chan order.StatusChanged, Buffer)}
+func (h *Hub) Subscribe(orderID string) (<-chan Update, func()) {
+	s := &subscriber{ch: make(chan Update, Buffer)}
 	h.mu.Lock()
 	if h.subs[orderID] == nil {
 		h.subs[orderID] = map[*subscriber]struct{}{}
@@ -58,7 +56,7 @@ func (h *Hub) remove(orderID string, s *subscriber) {
 
 // Publish hands e to the subscribers of its order without ever blocking:
 // one whose buffer is full is dropped.
-func (h *Hub) Publish(e order.StatusChanged) {
+func (h *Hub) Publish(e Update) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	set := h.subs[e.OrderID]

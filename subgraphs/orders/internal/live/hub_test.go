@@ -8,8 +8,8 @@ import (
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
 
-func change(orderID string, to order.Status) order.StatusChanged {
-	return order.StatusChanged{OrderID: orderID, From: order.Confirmed, To: to, At: time.Now()}
+func change(orderID string, to order.Status) live.Update {
+	return live.Update{StatusChanged: order.StatusChanged{OrderID: orderID, From: order.Confirmed, To: to, At: time.Now()}}
 }
 
 func TestHubRoutesByOrder(t *testing.T) {
@@ -19,7 +19,7 @@ func TestHubRoutesByOrder(t *testing.T) {
 	a2, _ := h.Subscribe("a")
 	b, _ := h.Subscribe("b")
 	h.Publish(change("a", order.Packed))
-	for _, ch := range []<-chan order.StatusChanged{a1, a2} {
+	for _, ch := range []<-chan live.Update{a1, a2} {
 		if e := <-ch; e.OrderID != "a" || e.To != order.Packed {
 			t.Fatalf("got %+v", e)
 		}

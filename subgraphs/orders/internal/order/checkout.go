@@ -174,6 +174,7 @@ func New(userID string, c Checkout, coupon string, lines []Line, addr Address, q
 		PlacedAt: now, UpdatedAt: now,
 	}
 	o.changes = []Change{{To: PendingPayment, At: now}}
+	o.newFulfilments(now)
 	if c.Payment.Type == COD {
 		// Nothing to wait for: COD is accepted at once (docs/commerce.md).
 		if err := o.advance(Confirmed, now, "cash on delivery"); err != nil {
@@ -193,14 +194,25 @@ func (q Quote) prices(lines []Line) error {
 	for _, l := range lines {
 		want[l.VariantID] += l.Quantity
 	}
+	var coupon int64
 	for _, it := range q.Lines {
 		if want[it.VariantID] != it.Quantity || it.Quantity <= 0 {
 			return fmt.Errorf("quote line %s × %d does not match the cart", it.VariantID, it.Quantity)
 		}
-		if it.StoreID == "" || it.UnitPrice < 0 || it.LineTotal < 0 || it.Discount < 0 || it.GST < 0 {
+		if it.StoreID == "" || it.UnitPrice < 0 || it.LineTotal < 0 || it.Discount < 0 || it.GST < 0 ||
+			it.AutomaticDiscount < 0 || it.CouponDiscount < 0 {
 			return fmt.Errorf("quote line %s is incomplete or negative", it.VariantID)
 		}
+		if it.AutomaticDiscount+it.CouponDiscount != it.Discount {
+			return fmt.Errorf("quote line %s: discount parts do not add up", it.VariantID)
+		}
+		coupon += it.CouponDiscount
 		delete(want, it.VariantID)
+	}
+	// The stored apportionment is what partial refunds pay back: its shares
+	// must add up to the order's coupon discount to the paisa.
+	if coupon != q.Totals.CouponDiscount {
+		return fmt.Errorf("quote's coupon shares add up to %d, not %d", coupon, q.Totals.CouponDiscount)
 	}
 	t := q.Totals
 	for _, v := range []int64{t.Subtotal, t.AutomaticDiscount, t.CouponDiscount, t.CGST, t.SGST, t.IGST, t.GST, t.Shipping, t.Total} {

@@ -145,3 +145,98 @@ type CheckoutAbandoned struct {
 
 func (CheckoutAbandoned) EventType() string { return "order.checkout_abandoned" }
 func (CheckoutAbandoned) EventVersion() int { return 1 }
+
+// FulfilmentChanged: one store's fulfilment of an order moved from one
+// status to another (CONTRACT-marketplace.md; docs/marketplace.md). Inventory
+// releases the store's stock on CANCELLED, payments refunds its part,
+// notifications tell the buyer it shipped, reviews open on DELIVERED,
+// invoices issue on SHIPPED, settlements book DELIVERED ones.
+type FulfilmentChanged struct {
+	FulfilmentID  string           `json:"fulfilmentId"`
+	OrderID       string           `json:"orderId"`
+	OrderNumber   string           `json:"orderNumber"`
+	UserID        string           `json:"userId"`
+	StoreID       string           `json:"storeId"`
+	From          FulfilmentStatus `json:"from"`
+	To            FulfilmentStatus `json:"to"`
+	At            time.Time        `json:"at"`
+	PaymentMethod PaymentMethod    `json:"paymentMethod"`
+	// OrderStatus is the order's status after the move (additive to the
+	// contract: the subscription pushes it with the fulfilment).
+	OrderStatus    Status  `json:"orderStatus"`
+	TrackingNumber *string `json:"trackingNumber"`
+	Carrier        *string `json:"carrier"`
+	Reason         *string `json:"reason"`
+	// AmountPaise is what the buyer paid for this store's lines (sum of lineTotal).
+	AmountPaise        int64            `json:"amountPaise"`
+	ReturnWindowEndsAt *time.Time       `json:"returnWindowEndsAt"`
+	Items              []FulfilmentLine `json:"items"`
+}
+
+// FulfilmentLine is a line of FulfilmentChanged.
+type FulfilmentLine struct {
+	OrderItemID         string   `json:"orderItemId"`
+	VariantID           string   `json:"variantId"`
+	ProductID           *string  `json:"productId"`
+	Title               string   `json:"title"`
+	Quantity            int      `json:"quantity"`
+	LineTotalPaise      int64    `json:"lineTotalPaise"`
+	GSTPaise            int64    `json:"gstPaise"`
+	GSTRatePercent      float64  `json:"gstRatePercent"`
+	CouponDiscountPaise int64    `json:"couponDiscountPaise"`
+	HSNCode             string   `json:"hsnCode"`
+	CategoryIDs         []string `json:"categoryIds"`
+}
+
+func (FulfilmentChanged) EventType() string { return "order.fulfilment_changed" }
+func (FulfilmentChanged) EventVersion() int { return 1 }
+
+// FulfilmentChangedEvents describes every fulfilment move recorded since o
+// was loaded (the creation at placement is order.placed's).
+func (o *Order) FulfilmentChangedEvents() []FulfilmentChanged {
+	out := make([]FulfilmentChanged, 0, len(o.fchanges))
+	for _, c := range o.fchanges {
+		f := o.FulfilmentOf(c.StoreID)
+		if c.From == "" || f == nil {
+			continue
+		}
+		items := o.ItemsOf(f.StoreID)
+		lines := make([]FulfilmentLine, len(items))
+		for i, it := range items {
+			lines[i] = FulfilmentLine{OrderItemID: it.ID, VariantID: it.VariantID, ProductID: optional(it.ProductID),
+				Title: it.Title, Quantity: it.Quantity, LineTotalPaise: it.LineTotal, GSTPaise: it.GST,
+				GSTRatePercent: it.GSTRatePercent, CouponDiscountPaise: it.CouponDiscount, HSNCode: it.HSNCode,
+				CategoryIDs: nonNil(it.CategoryIDs)}
+		}
+		e := FulfilmentChanged{
+			FulfilmentID: f.ID, OrderID: o.ID, OrderNumber: o.Number, UserID: o.UserID, StoreID: f.StoreID,
+			From: c.From, To: c.To, At: c.At, PaymentMethod: PaymentMethod{Type: o.Payment.Type}, OrderStatus: c.OrderStatus,
+			AmountPaise: o.AmountOf(f.StoreID), Items: lines,
+		}
+		switch c.To {
+		case FulfilmentShipped:
+			e.TrackingNumber, e.Carrier = optional(f.TrackingNumber), optional(f.Carrier)
+		case FulfilmentCancelled:
+			e.Reason = optional(c.Note)
+		case FulfilmentDelivered:
+			end := ReturnWindowEnd(items, c.At)
+			e.ReturnWindowEndsAt = &end
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

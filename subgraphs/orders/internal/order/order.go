@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/purra/supergraph/platform/errs"
 )
 
 // PaymentType is how the buyer pays.
@@ -53,6 +55,17 @@ type Item struct {
 	GSTRatePercent float64
 	GST            int64
 	LineTotal      int64
+
+	// What invoices, returns, settlements and partial refunds need long
+	// after checkout (orders migration 004).
+	ProductID   string
+	HSNCode     string
+	CategoryIDs []string // the product's category and its ancestors, nearest first
+	// Discount split: AutomaticDiscount + CouponDiscount = Discount. The
+	// coupon's share is promotions' pro-rata apportionment, stored so that
+	// refunds of some lines add up to the order exactly.
+	AutomaticDiscount int64
+	CouponDiscount    int64
 }
 
 // Totals are the order's amounts in paise, as quoted by promotions.
@@ -82,6 +95,8 @@ type Order struct {
 	Items          []Item
 	StoreIDs       []string
 	Totals         Totals
+	// Fulfilments: one per store, in StoreIDs order (fulfilment.go).
+	Fulfilments []*Fulfilment
 
 	TrackingNumber     string
 	Carrier            string
@@ -95,7 +110,8 @@ type Order struct {
 	PlacedAt  time.Time
 	UpdatedAt time.Time
 
-	changes []Change
+	changes  []Change
+	fchanges []FulfilmentChange
 }
 
 // Change is one recorded status move.
@@ -137,23 +153,52 @@ func (o *Order) advance(to Status, at time.Time, note string) error {
 	}
 	o.Status = to
 	o.UpdatedAt = at
+	o.followOrder(to, at, note)
 	return nil
 }
 
-// Pack marks the order packed.
-func (o *Order) Pack(at time.Time) error { return o.advance(Packed, at, "") }
+// The order-level moves of a single-store order (the deprecated markOrder*
+// mutations) move its one fulfilment; the order's status follows from it.
+// A multi-store order refuses them with ErrMultiStore.
 
-// Ship marks the order shipped with its courier's tracking number.
+// Pack marks the order's fulfilment packed.
+func (o *Order) Pack(at time.Time) error {
+	return o.onSingle(Packed, func(f *Fulfilment) error { _, err := o.PackFulfilment(f.ID, at); return err })
+}
+
+// Ship marks the order's fulfilment shipped with its courier's tracking number.
 func (o *Order) Ship(trackingNumber, carrier string, at time.Time) error {
-	if err := o.advance(Shipped, at, carrier+" "+trackingNumber); err != nil {
+	return o.onSingle(Shipped, func(f *Fulfilment) error {
+		_, err := o.ShipFulfilment(f.ID, trackingNumber, carrier, at)
+		return err
+	})
+}
+
+// Deliver marks the order's fulfilment delivered.
+func (o *Order) Deliver(at time.Time) error {
+	return o.onSingle(Delivered, func(f *Fulfilment) error { _, err := o.DeliverFulfilment(f.ID, at); return err })
+}
+
+// onSingle runs move on the order's one fulfilment. The order-level table
+// still decides first, so an illegal order move is the same CONFLICT as
+// before fulfilments existed.
+func (o *Order) onSingle(to Status, move func(*Fulfilment) error) error {
+	if !CanTransition(o.Status, to) {
+		return illegal(o.Status, to)
+	}
+	f, err := o.singleFulfilment()
+	if err != nil {
 		return err
 	}
-	o.TrackingNumber, o.Carrier = trackingNumber, carrier
+	if err := move(f); err != nil {
+		var ce *errs.Error
+		if errors.As(err, &ce) && ce.Reason == "ILLEGAL_TRANSITION" {
+			return illegal(o.Status, to)
+		}
+		return err
+	}
 	return nil
 }
-
-// Deliver marks the order delivered.
-func (o *Order) Deliver(at time.Time) error { return o.advance(Delivered, at, "") }
 
 // Cancel cancels the order for reason.
 func (o *Order) Cancel(reason string, at time.Time) error {

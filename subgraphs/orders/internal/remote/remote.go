@@ -97,7 +97,8 @@ func (c *Clients) MyAddresses(ctx context.Context) ([]order.Address, error) {
 }
 
 const quoteQuery = `query($input: QuoteInput!) { quote(input: $input) {
-	lines { variantId sku title storeId quantity unitPrice { paise } lineSubtotal { paise } discount { paise }
+	lines { variantId productId hsnCode categoryIds sku title storeId quantity unitPrice { paise }
+	        lineSubtotal { paise } discount { paise } automaticDiscount { paise } couponDiscount { paise }
 	        gstRatePercent gst { paise } lineTotal { paise } }
 	subtotal { paise } automaticDiscount { paise } couponDiscount { paise }
 	couponRejection { code reason message }
@@ -117,17 +118,22 @@ func (c *Clients) Quote(ctx context.Context, lines []order.Line, coupon, shippin
 	var out struct {
 		Quote struct {
 			Lines []struct {
-				VariantID      string  `json:"variantId"`
-				SKU            string  `json:"sku"`
-				Title          string  `json:"title"`
-				StoreID        string  `json:"storeId"`
-				Quantity       int     `json:"quantity"`
-				UnitPrice      money   `json:"unitPrice"`
-				LineSubtotal   money   `json:"lineSubtotal"`
-				Discount       money   `json:"discount"`
-				GSTRatePercent float64 `json:"gstRatePercent"`
-				GST            money   `json:"gst"`
-				LineTotal      money   `json:"lineTotal"`
+				VariantID         string   `json:"variantId"`
+				ProductID         string   `json:"productId"`
+				HSNCode           string   `json:"hsnCode"`
+				CategoryIDs       []string `json:"categoryIds"`
+				SKU               string   `json:"sku"`
+				Title             string   `json:"title"`
+				StoreID           string   `json:"storeId"`
+				Quantity          int      `json:"quantity"`
+				UnitPrice         money    `json:"unitPrice"`
+				LineSubtotal      money    `json:"lineSubtotal"`
+				Discount          money    `json:"discount"`
+				AutomaticDiscount money    `json:"automaticDiscount"`
+				CouponDiscount    money    `json:"couponDiscount"`
+				GSTRatePercent    float64  `json:"gstRatePercent"`
+				GST               money    `json:"gst"`
+				LineTotal         money    `json:"lineTotal"`
 			} `json:"lines"`
 			Subtotal          money `json:"subtotal"`
 			AutomaticDiscount money `json:"automaticDiscount"`
@@ -161,6 +167,8 @@ func (c *Clients) Quote(ctx context.Context, lines []order.Line, coupon, shippin
 			VariantID: l.VariantID, StoreID: l.StoreID, SKU: l.SKU, Title: l.Title, UnitPrice: l.UnitPrice.Paise,
 			Quantity: l.Quantity, LineSubtotal: l.LineSubtotal.Paise, Discount: l.Discount.Paise,
 			GSTRatePercent: l.GSTRatePercent, GST: l.GST.Paise, LineTotal: l.LineTotal.Paise,
+			ProductID: l.ProductID, HSNCode: l.HSNCode, CategoryIDs: l.CategoryIDs,
+			AutomaticDiscount: l.AutomaticDiscount.Paise, CouponDiscount: l.CouponDiscount.Paise,
 		})
 	}
 	if r := q.CouponRejection; r != nil {

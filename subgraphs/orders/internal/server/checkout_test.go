@@ -185,6 +185,24 @@ func TestCheckoutPlacesThePendingOrder(t *testing.T) {
 	if n := e.rows(`SELECT count(*) FROM checkout_claims`); n != 0 {
 		t.Fatalf("claim left behind: %d", n)
 	}
+
+	// What invoices, returns, settlements and partial refunds need is stored per line: the
+	// product, its HSN code, its categories nearest first, and the discount split, with the
+	// coupon's shares adding up to the order's coupon discount exactly.
+	if n := e.rows(`SELECT count(*) FROM order_items WHERE order_id = $1 AND product_id IS NOT NULL AND hsn_code = '8517'
+		AND category_ids = ARRAY[$2, $3]::uuid[] AND automatic_discount_paise + coupon_discount_paise = discount_paise`,
+		o.ID, fakeCategoryLeaf, fakeCategoryRoot); n != 2 {
+		t.Fatalf("%d lines with their product, HSN, categories and discount split", n)
+	}
+	if n := e.rows(`SELECT sum(coupon_discount_paise)::int FROM order_items WHERE order_id = $1`, o.ID); int64(n) != o.CouponDiscount.Paise {
+		t.Fatalf("coupon shares add up to %d, not %d", n, o.CouponDiscount.Paise)
+	}
+	// One PENDING fulfilment per store, each with its first history entry.
+	if n := e.rows(`SELECT count(*) FROM fulfilments f JOIN fulfilment_status_history h ON h.fulfilment_id = f.id
+		WHERE f.order_id = $1 AND f.status = 'PENDING' AND h.to_status = 'PENDING' AND h.from_status IS NULL
+		AND f.store_id = ANY($2::uuid[])`, o.ID, []string{techHub, audioHub}); n != 2 {
+		t.Fatalf("%d pending fulfilments", n)
+	}
 }
 
 func TestCheckoutCODIsConfirmedAtOnce(t *testing.T) {
@@ -201,6 +219,23 @@ func TestCheckoutCODIsConfirmedAtOnce(t *testing.T) {
 	changed := e.outbox(o.ID, "order.status_changed")
 	if len(changed) != 1 || len(e.outbox(o.ID, "order.placed")) != 1 {
 		t.Fatalf("events = %+v", changed)
+	}
+	// Its one fulfilment is confirmed with it, and says so.
+	fc := e.outbox(o.ID, "order.fulfilment_changed")
+	if len(fc) != 1 || e.rows(`SELECT count(*) FROM fulfilments WHERE order_id = $1 AND status = 'CONFIRMED'`, o.ID) != 1 {
+		t.Fatalf("fulfilment events = %+v", fc)
+	}
+	var f struct {
+		From, To, StoreID string
+		AmountPaise       int64
+		Items             []struct{ VariantID, HSNCode string }
+	}
+	if err := json.Unmarshal(fc[0].Payload, &f); err != nil {
+		t.Fatal(err)
+	}
+	if f.From != "PENDING" || f.To != "CONFIRMED" || f.StoreID != techHub || f.AmountPaise != 19900 || len(f.Items) != 1 ||
+		f.Items[0].VariantID != cable || f.Items[0].HSNCode != "8517" {
+		t.Fatalf("order.fulfilment_changed payload = %s", fc[0].Payload)
 	}
 	var p struct {
 		OrderID, OrderNumber, UserID, From, To, At string

@@ -157,7 +157,8 @@ func (e *env) rows(sql string, args ...any) int {
 // written counts everything checkout writes, to prove a failure wrote nothing.
 func (e *env) written() int {
 	return e.rows(`SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM order_items) +
-		(SELECT count(*) FROM order_status_history) + (SELECT count(*) FROM outbox) + (SELECT count(*) FROM checkout_claims)`)
+		(SELECT count(*) FROM order_status_history) + (SELECT count(*) FROM outbox) + (SELECT count(*) FROM checkout_claims) +
+		(SELECT count(*) FROM fulfilments) + (SELECT count(*) FROM fulfilment_status_history)`)
 }
 
 // errCode checks the first error's code (and field/reason when given).

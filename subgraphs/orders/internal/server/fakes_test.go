@@ -273,6 +273,15 @@ func (w *world) me(user string) any {
 	return map[string]any{"addresses": addrs}
 }
 
+// The fake catalogue: every variant's product is named after it, in one
+// category under one root.
+const (
+	fakeCategoryLeaf = "01930000-0000-7000-8000-00000000ca71"
+	fakeCategoryRoot = "01930000-0000-7000-8000-00000000ca70"
+)
+
+func fakeProductID(variantID string) string { return variantID[:34] + "9d" }
+
 func m(p int64) map[string]any { return map[string]any{"paise": p} }
 
 // quote prices like promotions: GST included in prices, CGST/SGST within
@@ -318,6 +327,8 @@ func (w *world) quote(in map[string]any) (any, *gqlError) {
 		subtotal += sub
 		lines = append(lines, map[string]any{"variantId": id, "sku": v.SKU, "title": v.Title, "storeId": v.StoreID,
 			"quantity": qty, "unitPrice": m(v.Price), "lineSubtotal": m(sub), "discount": m(disc),
+			"automaticDiscount": m(0), "couponDiscount": m(disc), "productId": fakeProductID(id), "hsnCode": "8517",
+			"categoryIds":    []string{fakeCategoryLeaf, fakeCategoryRoot},
 			"gstRatePercent": v.GSTRate, "gst": m(gst), "lineTotal": m(after)})
 	}
 	discounted := subtotal - couponDiscount

@@ -105,10 +105,13 @@ func TestStoreOrdersShowsTheOwnersStoresOnly(t *testing.T) {
 		}
 		return got
 	}
-	if got := ids(e.owner(e.vikram), nil); fmt.Sprint(got) != fmt.Sprint([]string{both, techOnly}) {
-		t.Fatalf("vikram sees %v, want %v", got, []string{both, techOnly})
+	// The multi-store order is left out: it would show each owner the other store's lines
+	// (myStoreOrders lists each store's part of it).
+	_ = both
+	if got := ids(e.owner(e.vikram), nil); fmt.Sprint(got) != fmt.Sprint([]string{techOnly}) {
+		t.Fatalf("vikram sees %v, want %v", got, []string{techOnly})
 	}
-	if got := ids(e.owner(e.neha), nil); fmt.Sprint(got) != fmt.Sprint([]string{both, audioOnly}) {
+	if got := ids(e.owner(e.neha), nil); fmt.Sprint(got) != fmt.Sprint([]string{audioOnly}) {
 		t.Fatalf("neha sees %v", got)
 	}
 	if got := ids(e.owner(e.vikram), map[string]any{"status": "CONFIRMED"}); fmt.Sprint(got) != fmt.Sprint([]string{techOnly}) {

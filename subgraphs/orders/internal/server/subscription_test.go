@@ -12,7 +12,7 @@ import (
 	"github.com/purra/supergraph/subgraphs/orders/internal/live"
 )
 
-const watch = `subscription($id: ID!) { orderStatusChanged(orderId: $id) {
+const watch = `subscription($id: ID!) { orderStatusChanged(orderId: $id) { fulfilment { id status trackingNumber amount { paise } }
 	orderId orderNumber status previousStatus at order { id status trackingNumber } } }`
 
 type updateOut struct {
@@ -26,6 +26,11 @@ type updateOut struct {
 			ID             string
 			Status         string
 			TrackingNumber *string
+		}
+		Fulfilment *struct {
+			ID, Status     string
+			TrackingNumber *string
+			Amount         struct{ Paise int64 }
 		}
 	}
 }
@@ -94,17 +99,24 @@ func TestSubscriptionPushesStatusChanges(t *testing.T) {
 
 	e.mustDo(e.owner(e.vikram), markPacked, map[string]any{"id": o.ID}, nil)
 	e.mustDo(e.owner(e.vikram), markShipped, map[string]any{"id": o.ID, "tn": "AWB9", "c": "Blue Dart"}, nil)
-	e.publishOutbox(o.ID, 1) // skip checkout's PENDING_PAYMENT → CONFIRMED
+	e.publishOutbox(o.ID, 2) // skip checkout's confirmation (its fulfilment's, then the order's)
 
 	for name, sub := range map[string]*client.Subscription{"buyer": buyer, "owner": owner} {
-		var first, second updateOut
-		if err := sub.Next(&first); err != nil {
-			t.Fatalf("%s: %v", name, err)
+		var fpack, first, fship, second updateOut
+		for _, u := range []*updateOut{&fpack, &first, &fship, &second} {
+			if err := sub.Next(u); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
 		}
-		if err := sub.Next(&second); err != nil {
-			t.Fatalf("%s: %v", name, err)
+		// Each store's change comes with its fulfilment, before the order's own change.
+		if f := fship.OrderStatusChanged.Fulfilment; fpack.OrderStatusChanged.Fulfilment == nil || f == nil ||
+			f.Status != "SHIPPED" || *f.TrackingNumber != "AWB9" || f.Amount.Paise != 19900 || fship.OrderStatusChanged.Status != "SHIPPED" {
+			t.Fatalf("%s: fulfilment updates %+v %+v", name, fpack, fship)
 		}
 		u1, u2 := first.OrderStatusChanged, second.OrderStatusChanged
+		if u1.Fulfilment != nil || u2.Fulfilment != nil {
+			t.Fatalf("%s: an order-level update with a fulfilment", name)
+		}
 		if u1.OrderID != o.ID || u1.OrderNumber != o.OrderNumber || u1.Status != "PACKED" || u1.PreviousStatus != "CONFIRMED" || u1.At == "" {
 			t.Fatalf("%s: first update %+v", name, u1)
 		}

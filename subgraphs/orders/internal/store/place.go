@@ -15,7 +15,7 @@ import (
 )
 
 // Place writes a new order in one transaction: its number, the order, its
-// items, its first history entries, order.placed (and order.status_changed
+// items, its fulfilments (one per store), its first history entries, order.placed (and order.status_changed
 // for an order confirmed at once), and drops the checkout's claim, which
 // must still be this checkout's (ErrClaimLost otherwise, nothing written). o.ID
 // must be set; o.Number and the item ids are assigned here.
@@ -52,15 +52,31 @@ func (s *Store) Place(ctx context.Context, o *order.Order, actor string) error {
 		}
 		rows := make([][]any, len(o.Items))
 		for i, it := range o.Items {
+			var product *string
+			if it.ProductID != "" {
+				product = &it.ProductID
+			}
+			categories := it.CategoryIDs
+			if categories == nil {
+				categories = []string{}
+			}
 			rows[i] = []any{it.ID, o.ID, i, it.VariantID, it.StoreID, it.SKU, it.Title, it.UnitPrice, it.Quantity,
-				it.LineSubtotal, it.Discount, it.GSTRatePercent, it.GST, it.LineTotal}
+				it.LineSubtotal, it.Discount, it.GSTRatePercent, it.GST, it.LineTotal, product, it.HSNCode, categories,
+				it.AutomaticDiscount, it.CouponDiscount}
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"order_items"}, []string{"id", "order_id", "position",
 			"variant_id", "store_id", "sku", "title", "unit_price_paise", "quantity", "line_subtotal_paise",
-			"discount_paise", "gst_rate_percent", "gst_paise", "line_total_paise"}, pgx.CopyFromRows(rows)); err != nil {
+			"discount_paise", "gst_rate_percent", "gst_paise", "line_total_paise", "product_id", "hsn_code",
+			"category_ids", "automatic_discount_paise", "coupon_discount_paise"}, pgx.CopyFromRows(rows)); err != nil {
 			return fmt.Errorf("order items: %w", err)
 		}
+		if err := insertFulfilments(ctx, tx, o, actor); err != nil {
+			return err
+		}
 		if err := s.appendEvents(ctx, tx, o.ID, actor, o.PlacedEvent()); err != nil {
+			return err
+		}
+		if err := s.saveFulfilmentChanges(ctx, tx, o, actor); err != nil {
 			return err
 		}
 		if err := s.saveChanges(ctx, tx, o, actor); err != nil {

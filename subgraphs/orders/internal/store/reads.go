@@ -99,13 +99,16 @@ type Filter struct {
 	UserID   string
 	StoreIDs []string
 	Status   order.Status
+	// SingleStore keeps only orders of one store (storeOrders).
+	SingleStore bool
 }
 
 func (f Filter) where() (string, []any) {
 	if f.UserID != "" {
 		return `o.user_id = $1`, []any{f.UserID}
 	}
-	return `o.store_ids && $1::uuid[] AND ($2 = '' OR o.status = $2)`, []any{f.StoreIDs, string(f.Status)}
+	return `o.store_ids && $1::uuid[] AND ($2 = '' OR o.status = $2) AND (NOT $3 OR cardinality(o.store_ids) = 1)`,
+		[]any{f.StoreIDs, string(f.Status), f.SingleStore}
 }
 
 // List returns one page of the filter's orders (without items), newest

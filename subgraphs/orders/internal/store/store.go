@@ -77,13 +77,15 @@ func utc(t *time.Time) *time.Time {
 }
 
 const itemCols = `i.id, i.order_id, i.variant_id, i.store_id, i.sku, i.title, i.unit_price_paise, i.quantity,
-	i.line_subtotal_paise, i.discount_paise, i.gst_rate_percent::float8, i.gst_paise, i.line_total_paise`
+	i.line_subtotal_paise, i.discount_paise, i.gst_rate_percent::float8, i.gst_paise, i.line_total_paise,
+	coalesce(i.product_id::text, ''), i.hsn_code, i.category_ids::text[], i.automatic_discount_paise, i.coupon_discount_paise`
 
 func scanItem(row pgx.Row) (string, order.Item, error) {
 	var it order.Item
 	var orderID string
 	err := row.Scan(&it.ID, &orderID, &it.VariantID, &it.StoreID, &it.SKU, &it.Title, &it.UnitPrice, &it.Quantity,
-		&it.LineSubtotal, &it.Discount, &it.GSTRatePercent, &it.GST, &it.LineTotal)
+		&it.LineSubtotal, &it.Discount, &it.GSTRatePercent, &it.GST, &it.LineTotal, &it.ProductID, &it.HSNCode,
+		&it.CategoryIDs, &it.AutomaticDiscount, &it.CouponDiscount)
 	return orderID, it, err
 }
 

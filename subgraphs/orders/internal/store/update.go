@@ -78,17 +78,29 @@ func (s *Store) UpdateTx(ctx context.Context, tx pgx.Tx, id, actor string, chang
 		return nil, err
 	}
 	o.Items = items[id]
+	// The fulfilments are locked with their order (every change goes
+	// through the order's row lock).
+	fs, err := fulfilmentsOf(ctx, tx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	o.Fulfilments = fs[id]
 	settleBefore := o.SettleAt
 	if err := change(o); err != nil {
 		return nil, err
 	}
-	if len(o.Changes()) == 0 && sameTime(settleBefore, o.SettleAt) {
+	if len(o.Changes()) == 0 && len(o.FulfilmentChanges()) == 0 && sameTime(settleBefore, o.SettleAt) {
 		return o, nil // nothing to do (e.g. a late event for a settled order)
 	}
 	if _, err := tx.Exec(ctx, `UPDATE orders SET status = $2, tracking_number = nullif($3, ''), carrier = nullif($4, ''),
 		cancellation_reason = nullif($5, ''), payment_due_by = $6, settle_at = $7, updated_at = $8 WHERE id = $1`,
 		o.ID, o.Status, o.TrackingNumber, o.Carrier, o.CancellationReason, o.PaymentDueBy, o.SettleAt, o.UpdatedAt); err != nil {
 		return nil, fmt.Errorf("update order %s: %w", id, err)
+	}
+	// Fulfilment events first: consumers (payments, inventory) then see a
+	// store's cancellation before the order's own CANCELLED.
+	if err := s.saveFulfilmentChanges(ctx, tx, o, actor); err != nil {
+		return nil, err
 	}
 	if err := s.saveChanges(ctx, tx, o, actor); err != nil {
 		return nil, err

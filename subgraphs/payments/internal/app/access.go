@@ -63,6 +63,25 @@ func (a *App) ownsStoreOf(ctx context.Context, id auth.Identity, p *payment.Paym
 	return false, nil
 }
 
+// ownStoresOf returns the caller's stores among those of p's order (none
+// unless OWNER).
+func (a *App) ownStoresOf(ctx context.Context, id auth.Identity, p *payment.Payment) ([]string, error) {
+	if !id.Has(auth.RoleOwner) || len(p.StoreIDs) == 0 {
+		return nil, nil
+	}
+	owned, err := a.storesOwnedBy(ctx, id.Subject)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, s := range p.StoreIDs {
+		if slices.Contains(owned, s) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
 func (a *App) storesOwnedBy(ctx context.Context, ownerID string) ([]string, error) {
 	m, _ := ctx.Value(ownedKey{}).(*ownedMemo)
 	if m == nil {

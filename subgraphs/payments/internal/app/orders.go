@@ -53,3 +53,23 @@ func (a *App) OrderStatusChanged(ctx context.Context, tx pgx.Tx, orderID, to str
 	}
 	return nil
 }
+
+// FulfilmentCancelled applies one store's cancelled fulfilment to the
+// order's payments in tx: a captured payment refunds that store's part (with
+// the store recorded), cash on delivery collects that much less. The
+// shipping fee is refunded by the order's own cancellation, which follows
+// when the last active store cancels (docs/marketplace.md).
+func (a *App) FulfilmentCancelled(ctx context.Context, tx pgx.Tx, orderID, storeID, reason string) error {
+	ps, err := a.store.LockOrderPayments(ctx, tx, orderID)
+	if err != nil {
+		return err
+	}
+	now := a.now()
+	for _, p := range ps {
+		eff := p.FulfilmentCancelled(storeID, reason, now)
+		if _, err := a.store.Save(ctx, tx, p, eff, store.SaveOptions{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -19,6 +20,9 @@ type RefundInput struct {
 	PaymentID string
 	Amount    int64
 	Reason    string
+	// StoreID: the store whose lines are paid back ("" = the caller's one
+	// store in the order for an owner, the whole order for an admin).
+	StoreID string
 }
 
 var (
@@ -49,7 +53,13 @@ func (a *App) RefundPayment(ctx context.Context, in RefundInput) (*payment.Refun
 			return nil, err
 		}
 	}
-	if err := a.authorizeRefund(ctx, id, in.PaymentID); err != nil {
+	if in.StoreID != "" {
+		if _, err := uuid.Parse(in.StoreID); err != nil {
+			return nil, errs.BadInput("storeId", "not a valid store id")
+		}
+	}
+	storeID, err := a.authorizeRefund(ctx, id, in.PaymentID, in.StoreID)
+	if err != nil {
 		return nil, err
 	}
 
@@ -64,7 +74,15 @@ func (a *App) RefundPayment(ctx context.Context, in RefundInput) (*payment.Refun
 			return errPaymentNotFound
 		}
 		before := summarize(p)
-		r, eff, err := p.RequestRefund(uuid.Must(uuid.NewV7()).String(), in.Amount, reason, id.Subject, a.now())
+		rid := uuid.Must(uuid.NewV7()).String()
+		var r *payment.Refund
+		var eff payment.Effects
+		if storeID != "" {
+			// Limited to the store's part, by payments' own figure (order.placed).
+			r, eff, err = p.RequestStoreRefund(rid, storeID, in.Amount, reason, id.Subject, a.now())
+		} else {
+			r, eff, err = p.RequestRefund(rid, in.Amount, reason, id.Subject, a.now())
+		}
 		if err != nil {
 			return err
 		}
@@ -98,27 +116,41 @@ func (a *App) RefundPayment(ctx context.Context, in RefundInput) (*payment.Refun
 
 // authorizeRefund: NOT_FOUND for a payment the caller cannot see (as for a
 // missing one), FORBIDDEN for one they see but may not refund (its buyer).
-func (a *App) authorizeRefund(ctx context.Context, id auth.Identity, paymentID string) error {
+// It returns the store the refund is limited to: an owner's (role OWNER,
+// never unlimited: their one store of the order, or storeID, which must be
+// theirs and in the order), or storeID for an admin ("" = the whole order).
+func (a *App) authorizeRefund(ctx context.Context, id auth.Identity, paymentID, storeID string) (string, error) {
 	ps, err := a.store.PaymentsByIDs(ctx, []string{paymentID})
 	if err != nil {
-		return err
+		return "", err
 	}
 	p := ps[paymentID]
 	visible, err := a.Visible(ctx, p)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if !visible {
-		return errPaymentNotFound
+		return "", errPaymentNotFound
 	}
-	ok, err := a.mayRefund(ctx, id, p)
+	if id.Has(ScopeRefund) {
+		return storeID, nil
+	}
+	mine, err := a.ownStoresOf(ctx, id, p)
 	if err != nil {
-		return err
+		return "", err
 	}
-	if !ok {
-		return errNotStoreOwner
+	switch {
+	case len(mine) == 0:
+		return "", errNotStoreOwner
+	case storeID != "":
+		if !slices.Contains(mine, storeID) {
+			return "", errs.Denied("you may refund only your own store's lines in this order").WithReason("STORE_NOT_IN_ORDER")
+		}
+		return storeID, nil
+	case len(mine) > 1:
+		return "", errs.BadInput("storeId", "you own several stores in this order: say which one's lines to refund")
 	}
-	return nil
+	return mine[0], nil
 }
 
 // paymentSummary is an audit entry's before/after of a refunded payment:

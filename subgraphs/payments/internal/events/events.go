@@ -57,8 +57,21 @@ type OrderPlaced struct {
 	PaymentMethod PaymentMethod `json:"paymentMethod"`
 	TotalPaise    int64         `json:"totalPaise"`
 	Items         []struct {
-		StoreID string `json:"storeId"`
+		StoreID        string `json:"storeId"`
+		LineTotalPaise int64  `json:"lineTotalPaise"`
 	} `json:"items"`
+}
+
+// FulfilmentChangedType is orders' event for one store's fulfilment move.
+const FulfilmentChangedType = "order.fulfilment_changed"
+
+// FulfilmentChanged is the part of order.fulfilment_changed payments reads:
+// a cancelled store's part is refunded (or not collected).
+type FulfilmentChanged struct {
+	OrderID string  `json:"orderId"`
+	StoreID string  `json:"storeId"`
+	To      string  `json:"to"`
+	Reason  *string `json:"reason"`
 }
 
 // OrderStatusChanged is the part of order.status_changed payments reads.
@@ -74,10 +87,22 @@ func Register(c *kafka.Consumer, a *app.App) {
 			OrderID: e.OrderID, OrderNumber: e.OrderNumber, UserID: e.UserID, Amount: e.TotalPaise,
 			Method: payment.Method(e.PaymentMethod.Type), UpiVpa: e.PaymentMethod.UpiVpa,
 		}
+		in.StoreAmounts = map[string]int64{}
 		for _, it := range e.Items {
 			in.StoreIDs = append(in.StoreIDs, it.StoreID)
+			in.StoreAmounts[it.StoreID] += it.LineTotalPaise
 		}
 		return a.OrderPlaced(ctx, tx, in)
+	})
+	kafka.Handle(c, OrdersTopic, FulfilmentChangedType, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, e FulfilmentChanged) error {
+		if e.To != app.OrderCancelled {
+			return nil
+		}
+		reason := ""
+		if e.Reason != nil {
+			reason = *e.Reason
+		}
+		return a.FulfilmentCancelled(ctx, tx, e.OrderID, e.StoreID, reason)
 	})
 	kafka.Handle(c, OrdersTopic, OrderStatusChangedType, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, e OrderStatusChanged) error {
 		return a.OrderStatusChanged(ctx, tx, e.OrderID, e.To)

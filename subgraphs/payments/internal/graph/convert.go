@@ -32,12 +32,16 @@ func toRefund(r *payment.Refund) *model.Refund {
 	return &model.Refund{
 		ID: r.ID, PaymentID: r.PaymentID, Amount: money.Of(r.Amount), Reason: r.Reason, Status: model.RefundStatus(r.Status),
 		ProviderRefundID: optional(r.ProviderRefundID), FailureReason: optional(r.FailureReason),
-		CreatedAt: r.CreatedAt, ProcessedAt: r.ProcessedAt,
+		StoreID: optional(r.StoreID), CreatedAt: r.CreatedAt, ProcessedAt: r.ProcessedAt,
 	}
 }
 
 func toRefundInput(in model.RefundPaymentInput) app.RefundInput {
-	return app.RefundInput{PaymentID: in.PaymentID, Amount: in.AmountPaise, Reason: in.Reason}
+	out := app.RefundInput{PaymentID: in.PaymentID, Amount: in.AmountPaise, Reason: in.Reason}
+	if in.StoreID != nil {
+		out.StoreID = *in.StoreID
+	}
+	return out
 }
 
 // optional maps "" (not set) to null.

@@ -108,6 +108,7 @@ type ComplexityRoot struct {
 		ProviderRefundID func(childComplexity int) int
 		Reason           func(childComplexity int) int
 		Status           func(childComplexity int) int
+		StoreID          func(childComplexity int) int
 	}
 
 	_Service struct {
@@ -429,6 +430,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Refund.Status(childComplexity), true
+	case "Refund.storeId":
+		if e.ComplexityRoot.Refund.StoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Refund.StoreID(childComplexity), true
 
 	case "_Service.sdl":
 		if e.ComplexityRoot._Service.SDL == nil {
@@ -701,6 +708,8 @@ type Refund {
   providerRefundId: String
   """Why the provider refused the refund; null unless FAILED."""
   failureReason: String
+  """The store whose lines the refund paid back; null for a refund of the whole order."""
+  storeId: ID
   """When the refund was requested."""
   createdAt: DateTime!
   """When the provider completed the refund; null before."""
@@ -721,8 +730,20 @@ enum RefundStatus {
 input RefundPaymentInput {
   """The CAPTURED payment to refund."""
   paymentId: ID!
-  """Amount in paise: 1..(captured − already refunded or being refunded)."""
+  """
+  Amount in paise: 1..(captured − already refunded or being refunded). A store owner's refund (role
+  OWNER) is also limited to their store's part of the order — the sum of its lines' lineTotal — minus
+  what was already refunded or is being refunded for that store: more is FORBIDDEN, reason
+  STORE_REFUND_LIMIT. The limit is the payments subgraph's own figure (from order.placed), never the
+  client's.
+  """
   amountPaise: Paise!
+  """
+  The store whose lines this refund pays back. An owner may leave it out when they own exactly one
+  store of the order; a store not in the order, or not the caller's, is FORBIDDEN. An admin
+  (payments:refund) without it refunds the order as a whole; with it, within that store's part.
+  """
+  storeId: ID
   """Why the money is returned, 3–500 characters; shown to the buyer and sent to the provider."""
   reason: String!
 }
@@ -898,6 +919,8 @@ func (ec *executionContext) childFields_Refund(ctx context.Context, field graphq
 		return ec.fieldContext_Refund_providerRefundId(ctx, field)
 	case "failureReason":
 		return ec.fieldContext_Refund_failureReason(ctx, field)
+	case "storeId":
+		return ec.fieldContext_Refund_storeId(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Refund_createdAt(ctx, field)
 	case "processedAt":
@@ -2378,6 +2401,29 @@ func (ec *executionContext) fieldContext_Refund_failureReason(_ context.Context,
 	return graphql.NewScalarFieldContext("Refund", field, false, false, "String")
 }
 
+func (ec *executionContext) _Refund_storeId(ctx context.Context, field graphql.CollectedField, obj *model.Refund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Refund_storeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Refund_storeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Refund", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Refund_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.Refund) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3573,7 +3619,7 @@ func (ec *executionContext) unmarshalInputRefundPaymentInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"paymentId", "amountPaise", "reason"}
+	fieldsInOrder := [...]string{"paymentId", "amountPaise", "storeId", "reason"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -3594,6 +3640,13 @@ func (ec *executionContext) unmarshalInputRefundPaymentInput(ctx context.Context
 				return it, err
 			}
 			it.AmountPaise = data
+		case "storeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreID = data
 		case "reason":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -4088,6 +4141,11 @@ func (ec *executionContext) _Refund(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "failureReason":
 			out.Values[i] = ec._Refund_failureReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "storeId":
+			out.Values[i] = ec._Refund_storeId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -5149,6 +5207,24 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	_ = sel
 	_ = ctx
 	res := scalar.MarshalDateTime(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
 	return res
 }
 

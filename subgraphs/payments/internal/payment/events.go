@@ -42,6 +42,8 @@ type Refunded struct {
 	RefundedTotalPaise int64  `json:"refundedTotalPaise"`
 	Full               bool   `json:"full"`
 	Reason             string `json:"reason"`
+	// StoreID: the store whose lines the refund paid back; null for the whole order.
+	StoreID *string `json:"storeId"`
 }
 
 func (Refunded) EventType() string { return "payment.refunded" }

@@ -87,6 +87,14 @@ type Payment struct {
 	// captured afterwards is refunded at once.
 	OrderCancelled bool
 
+	// StoreAmounts: what the buyer paid for each store's lines (the sum of
+	// their lineTotal, from order.placed); StoreRefunded: refunds recorded
+	// for each store, processed or in flight (read with the payment);
+	// CancelledStores: stores whose fulfilment was cancelled (stores.go).
+	StoreAmounts    map[string]int64
+	StoreRefunded   map[string]int64
+	CancelledStores []string
+
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 	CapturedAt *time.Time

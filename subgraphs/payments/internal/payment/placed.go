@@ -14,9 +14,11 @@ type Placed struct {
 	OrderNumber string
 	UserID      string
 	StoreIDs    []string
-	Amount      int64
-	Method      Method
-	UpiVpa      string
+	// StoreAmounts: the sum of each store's lineTotals.
+	StoreAmounts map[string]int64
+	Amount       int64
+	Method       Method
+	UpiVpa       string
 }
 
 // Validate checks an order.placed payload. orders is trusted, but a payload

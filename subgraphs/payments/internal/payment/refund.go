@@ -30,6 +30,8 @@ type Refund struct {
 	// RequestedBy is the user who asked for it; "" for the system (the
 	// automatic refund of a late capture).
 	RequestedBy string
+	// StoreID is the store whose lines it pays back; "" for the whole order.
+	StoreID     string
 	CreatedAt   time.Time
 	ProcessedAt *time.Time
 }
@@ -124,7 +126,7 @@ func (p *Payment) CompleteRefund(r *Refund, providerRefundID string, at time.Tim
 	p.UpdatedAt = at
 	return Effects{Changed: true, UpdatedRefunds: []*Refund{r}, Events: []Event{Refunded{
 		PaymentID: p.ID, OrderID: p.OrderID, RefundID: r.ID, AmountPaise: r.Amount,
-		RefundedTotalPaise: p.Refunded, Full: full, Reason: r.Reason,
+		RefundedTotalPaise: p.Refunded, Full: full, Reason: r.Reason, StoreID: optional(r.StoreID),
 	}}}
 }
 
@@ -138,4 +140,11 @@ func (p *Payment) FailRefund(r *Refund, reason string, at time.Time) Effects {
 	p.Refunding -= r.Amount
 	p.UpdatedAt = at
 	return Effects{Changed: true, UpdatedRefunds: []*Refund{r}}
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

@@ -20,7 +20,7 @@ var (
 func New(in Placed, online Provider, at time.Time) (*Payment, Effects) {
 	p := &Payment{
 		ID: newID(), OrderID: in.OrderID, Attempt: 1, OrderNumber: in.OrderNumber, UserID: in.UserID,
-		StoreIDs: in.StoreIDs, Amount: in.Amount, Method: in.Method, UpiVpa: in.UpiVpa,
+		StoreIDs: in.StoreIDs, StoreAmounts: in.StoreAmounts, Amount: in.Amount, Method: in.Method, UpiVpa: in.UpiVpa,
 		Provider: online, Status: StatusCreated, CreatedAt: at, UpdatedAt: at,
 	}
 	eff := Effects{Changed: true}

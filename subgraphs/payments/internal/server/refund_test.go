@@ -110,7 +110,7 @@ func TestRefund_partialThenFull(t *testing.T) {
 	refunded := e.events("payment.refunded", o.id)
 	require.Len(t, refunded, 2)
 	require.Equal(t, map[string]any{"paymentId": p.ID, "orderId": o.id, "refundId": r1.ID, "amountPaise": 2500.0,
-		"refundedTotalPaise": 2500.0, "full": false, "reason": "one item damaged"}, refunded[0])
+		"refundedTotalPaise": 2500.0, "full": false, "reason": "one item damaged", "storeId": techHub}, refunded[0])
 	require.Equal(t, true, refunded[1]["full"])
 	require.Equal(t, 10000.0, refunded[1]["refundedTotalPaise"])
 	require.Equal(t, 2, e.count(`SELECT count(*) FROM outbox WHERE type = 'payment.refunded' AND envelope->>'actor' = $1`, vikram))

@@ -14,14 +14,16 @@ import (
 const paymentCols = `id::text, order_id::text, attempt, order_number, user_id::text, store_ids::text[], amount_paise,
 	method, coalesce(upi_vpa, ''), provider, coalesce(provider_order_id, ''), coalesce(provider_payment_id, ''),
 	status, coalesce(failure_reason, ''), captured_paise, refunded_paise, refunding_paise, order_cancelled,
-	created_at, updated_at, captured_at`
+	created_at, updated_at, captured_at, store_amounts, cancelled_store_ids::text[],
+	(SELECT coalesce(jsonb_object_agg(r.store_id::text, r.paise), '{}'::jsonb) FROM (SELECT store_id, sum(amount_paise) AS paise
+	   FROM refunds WHERE payment_id = payments.id AND store_id IS NOT NULL AND status <> 'FAILED' GROUP BY store_id) r)`
 
 func scanPayment(row pgx.Row) (*payment.Payment, error) {
 	var p payment.Payment
 	err := row.Scan(&p.ID, &p.OrderID, &p.Attempt, &p.OrderNumber, &p.UserID, &p.StoreIDs, &p.Amount,
 		&p.Method, &p.UpiVpa, &p.Provider, &p.ProviderOrderID, &p.ProviderPaymentID,
 		&p.Status, &p.FailureReason, &p.Captured, &p.Refunded, &p.Refunding, &p.OrderCancelled,
-		&p.CreatedAt, &p.UpdatedAt, &p.CapturedAt)
+		&p.CreatedAt, &p.UpdatedAt, &p.CapturedAt, &p.StoreAmounts, &p.CancelledStores, &p.StoreRefunded)
 	if err != nil {
 		return nil, err
 	}
@@ -31,12 +33,16 @@ func scanPayment(row pgx.Row) (*payment.Payment, error) {
 // CreatePayment inserts p with its effects (the provider order call) unless
 // the order already has this attempt; it reports whether it inserted.
 func (s *Store) CreatePayment(ctx context.Context, tx pgx.Tx, p *payment.Payment, eff payment.Effects) (bool, error) {
+	amounts := p.StoreAmounts
+	if amounts == nil {
+		amounts = map[string]int64{}
+	}
 	tag, err := tx.Exec(ctx, `INSERT INTO payments (id, order_id, attempt, order_number, user_id, store_ids, amount_paise,
-		method, upi_vpa, provider, status, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8, nullif($9, ''), $10, $11, $12, $13)
+		method, upi_vpa, provider, status, created_at, updated_at, store_amounts)
+		VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8, nullif($9, ''), $10, $11, $12, $13, $14)
 		ON CONFLICT ON CONSTRAINT payments_order_attempt_key DO NOTHING`,
 		p.ID, p.OrderID, p.Attempt, p.OrderNumber, p.UserID, p.StoreIDs, p.Amount,
-		p.Method, p.UpiVpa, p.Provider, p.Status, p.CreatedAt, p.UpdatedAt)
+		p.Method, p.UpiVpa, p.Provider, p.Status, p.CreatedAt, p.UpdatedAt, amounts)
 	if err != nil {
 		return false, fmt.Errorf("insert payment for order %s: %w", p.OrderID, err)
 	}

@@ -12,12 +12,12 @@ import (
 )
 
 const refundCols = `id::text, payment_id::text, amount_paise, reason, status, coalesce(provider_refund_id, ''),
-	coalesce(failure_reason, ''), coalesce(requested_by::text, ''), created_at, processed_at`
+	coalesce(failure_reason, ''), coalesce(requested_by::text, ''), created_at, processed_at, coalesce(store_id::text, '')`
 
 func scanRefund(row pgx.Row) (*payment.Refund, error) {
 	var r payment.Refund
 	if err := row.Scan(&r.ID, &r.PaymentID, &r.Amount, &r.Reason, &r.Status, &r.ProviderRefundID,
-		&r.FailureReason, &r.RequestedBy, &r.CreatedAt, &r.ProcessedAt); err != nil {
+		&r.FailureReason, &r.RequestedBy, &r.CreatedAt, &r.ProcessedAt, &r.StoreID); err != nil {
 		return nil, err
 	}
 	return &r, nil

@@ -70,9 +70,10 @@ func (s *Store) Save(ctx context.Context, tx pgx.Tx, p *payment.Payment, eff pay
 	}
 	if _, err := tx.Exec(ctx, `UPDATE payments SET provider_order_id = nullif($2, ''), provider_payment_id = nullif($3, ''),
 		status = $4, failure_reason = nullif($5, ''), captured_paise = $6, refunded_paise = $7, refunding_paise = $8,
-		order_cancelled = $9, updated_at = $10, captured_at = $11 WHERE id = $1`,
+		order_cancelled = $9, updated_at = $10, captured_at = $11, amount_paise = $12,
+		cancelled_store_ids = $13::uuid[] WHERE id = $1`,
 		p.ID, p.ProviderOrderID, p.ProviderPaymentID, p.Status, p.FailureReason, p.Captured, p.Refunded, p.Refunding,
-		p.OrderCancelled, p.UpdatedAt, p.CapturedAt); err != nil {
+		p.OrderCancelled, p.UpdatedAt, p.CapturedAt, p.Amount, nonNil(p.CancelledStores)); err != nil {
 		return nil, fmt.Errorf("update payment %s: %w", p.ID, err)
 	}
 	return s.persistEffects(ctx, tx, p, eff, o)
@@ -82,10 +83,10 @@ func (s *Store) Save(ctx context.Context, tx pgx.Tx, p *payment.Payment, eff pay
 func (s *Store) persistEffects(ctx context.Context, tx pgx.Tx, p *payment.Payment, eff payment.Effects, o SaveOptions) ([]Call, error) {
 	for _, r := range eff.NewRefunds {
 		if _, err := tx.Exec(ctx, `INSERT INTO refunds (id, payment_id, amount_paise, reason, status, provider_refund_id,
-			failure_reason, requested_by, created_at, processed_at)
-			VALUES ($1, $2, $3, $4, $5, nullif($6, ''), nullif($7, ''), nullif($8, '')::uuid, $9, $10)`,
+			failure_reason, requested_by, created_at, processed_at, store_id)
+			VALUES ($1, $2, $3, $4, $5, nullif($6, ''), nullif($7, ''), nullif($8, '')::uuid, $9, $10, nullif($11, '')::uuid)`,
 			r.ID, r.PaymentID, r.Amount, r.Reason, r.Status, r.ProviderRefundID, r.FailureReason, r.RequestedBy,
-			r.CreatedAt, r.ProcessedAt); err != nil {
+			r.CreatedAt, r.ProcessedAt, r.StoreID); err != nil {
 			return nil, fmt.Errorf("insert refund %s: %w", r.ID, err)
 		}
 	}
@@ -112,4 +113,11 @@ func (s *Store) appendEvents(ctx context.Context, tx pgx.Tx, actor string, evs [
 		msgs = append(msgs, m)
 	}
 	return outbox.Append(ctx, tx, msgs...)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

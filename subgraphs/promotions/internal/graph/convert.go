@@ -134,7 +134,7 @@ func toQuote(q promo.Quote) *model.Quote {
 		v := l.Variant
 		out.Lines[i] = &model.QuoteLine{
 			VariantID: v.ID, ProductID: v.ProductID, Sku: v.SKU, Title: v.DisplayTitle(), StoreID: v.StoreID,
-			HsnCode: v.HSNCode, Quantity: l.Quantity, UnitPrice: money.Of(l.UnitPrice), LineSubtotal: money.Of(l.Subtotal),
+			HsnCode: v.HSNCode, CategoryIds: v.CategoryIDs(), Quantity: l.Quantity, UnitPrice: money.Of(l.UnitPrice), LineSubtotal: money.Of(l.Subtotal),
 			AutomaticDiscount: money.Of(l.AutomaticDiscount), AutomaticRule: optional(l.Rule),
 			CouponDiscount: money.Of(l.CouponDiscount), Discount: money.Of(l.Discount()), GstRatePercent: v.GSTRatePercent,
 			Gst: money.Of(l.GST), Tax: toTax(l.Tax), LineTotal: money.Of(l.Total),

@@ -169,6 +169,7 @@ type ComplexityRoot struct {
 	QuoteLine struct {
 		AutomaticDiscount func(childComplexity int) int
 		AutomaticRule     func(childComplexity int) int
+		CategoryIds       func(childComplexity int) int
 		CouponDiscount    func(childComplexity int) int
 		Discount          func(childComplexity int) int
 		Gst               func(childComplexity int) int
@@ -815,6 +816,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QuoteLine.AutomaticRule(childComplexity), true
+	case "QuoteLine.categoryIds":
+		if e.ComplexityRoot.QuoteLine.CategoryIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteLine.CategoryIds(childComplexity), true
 	case "QuoteLine.couponDiscount":
 		if e.ComplexityRoot.QuoteLine.CouponDiscount == nil {
 			break
@@ -1477,6 +1484,11 @@ type QuoteLine @inaccessible {
   storeId: ID!
   """HSN code of the product, for the invoice."""
   hsnCode: String!
+  """
+  The product's category and its ancestors, nearest first (the product's own category, its parent, …,
+  the root): what returns (the category's window) and settlements (its commission) look up.
+  """
+  categoryIds: [ID!]!
   """Units."""
   quantity: Int!
   """Price of one unit for this buyer (RETAILER: the retailer price when the variant has one)."""
@@ -1882,6 +1894,8 @@ func (ec *executionContext) childFields_QuoteLine(ctx context.Context, field gra
 		return ec.fieldContext_QuoteLine_storeId(ctx, field)
 	case "hsnCode":
 		return ec.fieldContext_QuoteLine_hsnCode(ctx, field)
+	case "categoryIds":
+		return ec.fieldContext_QuoteLine_categoryIds(ctx, field)
 	case "quantity":
 		return ec.fieldContext_QuoteLine_quantity(ctx, field)
 	case "unitPrice":
@@ -5007,6 +5021,29 @@ func (ec *executionContext) _QuoteLine_hsnCode(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_QuoteLine_hsnCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("QuoteLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _QuoteLine_categoryIds(ctx context.Context, field graphql.CollectedField, obj *model.QuoteLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteLine_categoryIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryIds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteLine_categoryIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteLine", field, false, false, "ID")
 }
 
 func (ec *executionContext) _QuoteLine_quantity(ctx context.Context, field graphql.CollectedField, obj *model.QuoteLine) (ret graphql.Marshaler) {
@@ -8247,6 +8284,11 @@ func (ec *executionContext) _QuoteLine(ctx context.Context, sel ast.SelectionSet
 			}
 		case "hsnCode":
 			out.Values[i] = ec._QuoteLine_hsnCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "categoryIds":
+			out.Values[i] = ec._QuoteLine_categoryIds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

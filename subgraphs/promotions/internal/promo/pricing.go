@@ -40,6 +40,16 @@ type Variant struct {
 	Active           bool // the product is ACTIVE
 }
 
+// CategoryIDs is the product's category and its ancestors, nearest first
+// (the order lines store them so returns and settlements need no catalog call).
+func (v Variant) CategoryIDs() []string {
+	out := make([]string, len(v.CategoryPath))
+	for i, c := range v.CategoryPath {
+		out[len(out)-1-i] = c
+	}
+	return out
+}
+
 // DisplayTitle is the line title orders snapshot: product and variant.
 func (v Variant) DisplayTitle() string {
 	if v.Title == "" {

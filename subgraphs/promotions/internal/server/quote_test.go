@@ -2,16 +2,18 @@ package server_test
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/purra/supergraph/platform/servicetest"
 
 	"github.com/purra/supergraph/subgraphs/promotions/internal/promo"
+	"github.com/purra/supergraph/subgraphs/promotions/internal/seed"
 )
 
 const quoteQuery = `query($input: QuoteInput!) { quote(input: $input) {
-  lines { variantId productId sku title storeId hsnCode quantity unitPrice { paise } lineSubtotal { paise }
+  lines { variantId productId sku title storeId hsnCode categoryIds quantity unitPrice { paise } lineSubtotal { paise }
           automaticDiscount { paise } automaticRule couponDiscount { paise } discount { paise } gstRatePercent
           gst { paise } tax { cgst { paise } sgst { paise } igst { paise } total { paise } } lineTotal { paise } }
   subtotal { paise } automaticDiscount { paise } couponDiscount { paise }
@@ -30,6 +32,7 @@ type tax struct{ Cgst, Sgst, Igst, Total amount }
 
 type quoteLine struct {
 	VariantID, ProductID, SKU, Title, StoreID, HsnCode string
+	CategoryIds                                        []string
 	Quantity                                           int
 	UnitPrice, LineSubtotal, AutomaticDiscount         amount
 	AutomaticRule                                      *string
@@ -96,6 +99,10 @@ func TestQuoteCustomer(t *testing.T) {
 	if ear.VariantID != earbudsID || ear.SKU != "BOAT-AIRDOPES-141-TRUE-WIRELESS-BOLD-BLACK" || ear.Title != "boAt Airdopes 141 (Bold Black)" ||
 		ear.StoreID != storeKA || ear.HsnCode != "8518" || ear.UnitPrice.Paise != 129900 || ear.GstRatePercent != 18 {
 		t.Fatalf("earbuds line %+v", ear)
+	}
+	// Nearest first: the earbuds' own category, then Audio (orders stores it for returns and settlements).
+	if !slices.Equal(ear.CategoryIds, []string{earbudsCt, seed.AudioCategoryID}) || !slices.Equal(cable.CategoryIds, []string{mobilesCt}) {
+		t.Fatalf("categoryIds: earbuds %v, cable %v", ear.CategoryIds, cable.CategoryIds)
 	}
 	// ₹1,299 incl. 18 %: 19,815.25 → 198.15; Karnataka → Karnataka: CGST 99.07 + SGST 99.08.
 	if ear.Gst.Paise != 19815 || ear.Tax.Cgst.Paise != 9907 || ear.Tax.Sgst.Paise != 9908 || ear.Tax.Igst.Paise != 0 {

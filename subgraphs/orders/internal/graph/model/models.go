@@ -1,6 +1,7 @@
 // Package model holds the GraphQL models. The hand-written ones below leave
 // out the edges that field resolvers load through per-request dataloaders
-// (Order.items, Order.statusHistory, OrderStatusUpdate.order, User.orders).
+// (Order.items, Order.statusHistory, Order.fulfilments, OrderStatusUpdate.order,
+// User.orders, Fulfilment.items, Fulfilment.statusHistory, Store.fulfilments).
 package model
 
 import (
@@ -30,6 +31,9 @@ type Order struct {
 	PaymentDueBy       *time.Time
 	PlacedAt           time.Time
 	UpdatedAt          time.Time
+	// Fresh: read for a pushed update; its edges that change (fulfilments)
+	// are read again, not from the connection's loaders.
+	Fresh bool
 }
 
 // User is the orders subgraph's view of a user: its key; orders is resolved.
@@ -44,8 +48,37 @@ type OrderStatusUpdate struct {
 	Status         OrderStatus
 	PreviousStatus OrderStatus
 	At             time.Time
+	// Fulfilment is the store's fulfilment that moved; nil for an order-level change.
+	Fulfilment *Fulfilment
+}
+
+// Fulfilment is one store's part of an order; items and statusHistory are resolved.
+type Fulfilment struct {
+	ID                 string
+	OrderID            string
+	OrderNumber        string
+	Store              *Store
+	Status             FulfilmentStatus
+	ShippingAddress    *OrderAddress
+	PaymentMethodType  PaymentMethodType
+	TrackingNumber     *string
+	Carrier            *string
+	CancellationReason *string
+	ShippedAt          *time.Time
+	DeliveredAt        *time.Time
+	PlacedAt           time.Time
+	UpdatedAt          time.Time
+	// Fresh: read just now (a mutation's result, a pushed update); its
+	// history is read again, not from the connection's loaders.
+	Fresh bool
+}
+
+// Store is the orders subgraph's view of a store: its key; fulfilments is resolved.
+type Store struct {
+	ID string
 }
 
 // IsEntity marks the federation entities (fedruntime.Entity).
 func (Order) IsEntity() {}
 func (User) IsEntity()  {}
+func (Store) IsEntity() {}

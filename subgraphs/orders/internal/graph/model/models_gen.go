@@ -34,6 +34,36 @@ type CheckoutPayload struct {
 	Replayed bool `json:"replayed"`
 }
 
+// A page of fulfilments (Relay connection).
+type FulfilmentConnection struct {
+	// The fulfilments of this page with their cursors.
+	Edges []*FulfilmentEdge `json:"edges"`
+	// Where this page ends.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many fulfilments match in all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A fulfilment in a connection.
+type FulfilmentEdge struct {
+	// Opaque cursor of this edge.
+	Cursor string `json:"cursor"`
+	// The fulfilment.
+	Node *Fulfilment `json:"node"`
+}
+
+// One step of a fulfilment's history.
+type FulfilmentStatusChange struct {
+	// The status before; null for the first entry (the order was placed).
+	From *FulfilmentStatus `json:"from,omitempty"`
+	// The status after.
+	To FulfilmentStatus `json:"to"`
+	// When it changed.
+	At time.Time `json:"at"`
+	// Why, when known (cancellation reason, courier and tracking number).
+	Note *string `json:"note,omitempty"`
+}
+
 type Mutation struct {
 }
 
@@ -166,19 +196,89 @@ func (ProductVariant) IsEntity() {}
 type Query struct {
 }
 
-// A store selling on Purra (owned by the stores subgraph).
-type Store struct {
-	// Unique id (UUID).
-	ID string `json:"id"`
+type StoreByIDsInput struct {
+	ID string `json:"ID"`
 }
-
-func (Store) IsEntity() {}
 
 type Subscription struct {
 }
 
 type UserByIDsInput struct {
 	ID string `json:"ID"`
+}
+
+// Where one store's part of an order stands. Illegal moves are refused with CONFLICT, reason
+// ILLEGAL_TRANSITION.
+type FulfilmentStatus string
+
+const (
+	// The order is not confirmed yet (waiting for its payment).
+	FulfilmentStatusPending FulfilmentStatus = "PENDING"
+	// The order is confirmed: the store may pack it.
+	FulfilmentStatusConfirmed FulfilmentStatus = "CONFIRMED"
+	// Packed by the store.
+	FulfilmentStatusPacked FulfilmentStatus = "PACKED"
+	// Handed to the courier.
+	FulfilmentStatusShipped FulfilmentStatus = "SHIPPED"
+	// Delivered to the buyer.
+	FulfilmentStatusDelivered FulfilmentStatus = "DELIVERED"
+	// Cancelled before shipping (by the store, the buyer, or with the whole order).
+	FulfilmentStatusCancelled FulfilmentStatus = "CANCELLED"
+	// Every line was returned (set by returns).
+	FulfilmentStatusReturned FulfilmentStatus = "RETURNED"
+)
+
+var AllFulfilmentStatus = []FulfilmentStatus{
+	FulfilmentStatusPending,
+	FulfilmentStatusConfirmed,
+	FulfilmentStatusPacked,
+	FulfilmentStatusShipped,
+	FulfilmentStatusDelivered,
+	FulfilmentStatusCancelled,
+	FulfilmentStatusReturned,
+}
+
+func (e FulfilmentStatus) IsValid() bool {
+	switch e {
+	case FulfilmentStatusPending, FulfilmentStatusConfirmed, FulfilmentStatusPacked, FulfilmentStatusShipped, FulfilmentStatusDelivered, FulfilmentStatusCancelled, FulfilmentStatusReturned:
+		return true
+	}
+	return false
+}
+
+func (e FulfilmentStatus) String() string {
+	return string(e)
+}
+
+func (e *FulfilmentStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = FulfilmentStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid FulfilmentStatus", str)
+	}
+	return nil
+}
+
+func (e FulfilmentStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *FulfilmentStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e FulfilmentStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Where an order stands. Illegal moves are refused with CONFLICT, reason ILLEGAL_TRANSITION.
@@ -201,6 +301,10 @@ const (
 	OrderStatusCancelled OrderStatus = "CANCELLED"
 	// Refunded in full after payment.
 	OrderStatusRefunded OrderStatus = "REFUNDED"
+	// Some stores' fulfilments shipped (or were delivered), others not yet (docs/marketplace.md).
+	OrderStatusPartiallyShipped OrderStatus = "PARTIALLY_SHIPPED"
+	// Every active fulfilment was returned.
+	OrderStatusReturned OrderStatus = "RETURNED"
 )
 
 var AllOrderStatus = []OrderStatus{
@@ -212,11 +316,13 @@ var AllOrderStatus = []OrderStatus{
 	OrderStatusDelivered,
 	OrderStatusCancelled,
 	OrderStatusRefunded,
+	OrderStatusPartiallyShipped,
+	OrderStatusReturned,
 }
 
 func (e OrderStatus) IsValid() bool {
 	switch e {
-	case OrderStatusPendingPayment, OrderStatusPaid, OrderStatusConfirmed, OrderStatusPacked, OrderStatusShipped, OrderStatusDelivered, OrderStatusCancelled, OrderStatusRefunded:
+	case OrderStatusPendingPayment, OrderStatusPaid, OrderStatusConfirmed, OrderStatusPacked, OrderStatusShipped, OrderStatusDelivered, OrderStatusCancelled, OrderStatusRefunded, OrderStatusPartiallyShipped, OrderStatusReturned:
 		return true
 	}
 	return false

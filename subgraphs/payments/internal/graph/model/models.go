@@ -46,6 +46,7 @@ type Refund struct {
 	Status           RefundStatus
 	ProviderRefundID *string
 	FailureReason    *string
+	StoreID          *string
 	CreatedAt        time.Time
 	ProcessedAt      *time.Time
 }

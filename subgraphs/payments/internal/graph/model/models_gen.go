@@ -33,8 +33,16 @@ type Query struct {
 type RefundPaymentInput struct {
 	// The CAPTURED payment to refund.
 	PaymentID string `json:"paymentId"`
-	// Amount in paise: 1..(captured − already refunded or being refunded).
+	// Amount in paise: 1..(captured − already refunded or being refunded). A store owner's refund (role
+	// OWNER) is also limited to their store's part of the order — the sum of its lines' lineTotal — minus
+	// what was already refunded or is being refunded for that store: more is FORBIDDEN, reason
+	// STORE_REFUND_LIMIT. The limit is the payments subgraph's own figure (from order.placed), never the
+	// client's.
 	AmountPaise int64 `json:"amountPaise"`
+	// The store whose lines this refund pays back. An owner may leave it out when they own exactly one
+	// store of the order; a store not in the order, or not the caller's, is FORBIDDEN. An admin
+	// (payments:refund) without it refunds the order as a whole; with it, within that store's part.
+	StoreID *string `json:"storeId,omitempty"`
 	// Why the money is returned, 3–500 characters; shown to the buyer and sent to the provider.
 	Reason string `json:"reason"`
 }

@@ -222,6 +222,9 @@ type QuoteLine struct {
 	StoreID string `json:"storeId"`
 	// HSN code of the product, for the invoice.
 	HsnCode string `json:"hsnCode"`
+	// The product's category and its ancestors, nearest first (the product's own category, its parent, …,
+	// the root): what returns (the category's window) and settlements (its commission) look up.
+	CategoryIds []string `json:"categoryIds"`
 	// Units.
 	Quantity int `json:"quantity"`
 	// Price of one unit for this buyer (RETAILER: the retailer price when the variant has one).
