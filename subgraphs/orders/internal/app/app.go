@@ -82,6 +82,7 @@ type App struct {
 	cfg     Config
 	now     func() time.Time
 	wake    chan struct{} // nudges the clock (settle.go)
+	files   Files         // invoice PDFs (invoices.go)
 }
 
 // New returns the use cases.

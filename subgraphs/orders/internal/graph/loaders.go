@@ -11,14 +11,16 @@ import (
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/app"
 	"github.com/purra/supergraph/subgraphs/orders/internal/graph/model"
+	"github.com/purra/supergraph/subgraphs/orders/internal/invoice"
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
 
 // Loaders batch the edges of a list of orders: N orders' items (or
 // histories) cost one query.
 type Loaders struct {
-	ItemsOf   *dataloader.Loader[string, []order.Item]
-	HistoryOf *dataloader.Loader[string, []order.Change]
+	ItemsOf    *dataloader.Loader[string, []order.Item]
+	HistoryOf  *dataloader.Loader[string, []order.Change]
+	InvoicesOf *dataloader.Loader[string, []invoice.Invoice]
 
 	// Sibling groups: the orders that came back together in one list. An
 	// edge resolver loads the edge for the whole group at once, so a page
@@ -61,9 +63,10 @@ type loadersKey struct{}
 // NewLoaders returns fresh loaders for one request.
 func NewLoaders(a *app.App) *Loaders {
 	return &Loaders{
-		ItemsOf:   loader.New(a.ItemsByOrderIDs),
-		HistoryOf: loader.New(a.HistoryByOrderIDs),
-		groups:    map[string][]string{},
+		ItemsOf:    loader.New(a.ItemsByOrderIDs),
+		HistoryOf:  loader.New(a.HistoryByOrderIDs),
+		InvoicesOf: loader.New(a.InvoicesByOrderIDs),
+		groups:     map[string][]string{},
 	}
 }
 

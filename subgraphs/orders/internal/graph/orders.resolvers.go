@@ -30,6 +30,15 @@ func (r *entityResolver) FindManyOrderByIDs(ctx context.Context, reps []*model.O
 	return out, nil
 }
 
+// FindManyStoreByIDs is the resolver for the findManyStoreByIDs field.
+func (r *entityResolver) FindManyStoreByIDs(ctx context.Context, reps []*model.StoreByIDsInput) ([]*model.Store, error) {
+	out := make([]*model.Store, len(reps))
+	for i, rep := range reps {
+		out[i] = &model.Store{ID: rep.ID}
+	}
+	return out, nil
+}
+
 // FindManyUserByIDs is the resolver for the findManyUserByIDs field.
 func (r *entityResolver) FindManyUserByIDs(ctx context.Context, reps []*model.UserByIDsInput) ([]*model.User, error) {
 	out := make([]*model.User, len(reps))
@@ -37,6 +46,22 @@ func (r *entityResolver) FindManyUserByIDs(ctx context.Context, reps []*model.Us
 		out[i] = &model.User{ID: rep.ID}
 	}
 	return out, nil
+}
+
+// Order is the resolver for the order field.
+func (r *invoiceResolver) Order(ctx context.Context, obj *model.Invoice) (*model.Order, error) {
+	o, err := r.App.Order(ctx, obj.Source.OrderID)
+	return toOrder(o), err
+}
+
+// Store is the resolver for the store field.
+func (r *invoiceResolver) Store(ctx context.Context, obj *model.Invoice) (*model.Store, error) {
+	return &model.Store{ID: obj.Source.StoreID}, nil
+}
+
+// PDFURL is the resolver for the pdfUrl field.
+func (r *invoiceResolver) PDFURL(ctx context.Context, obj *model.Invoice) (string, error) {
+	return r.App.InvoicePDFURL(ctx, obj.Source)
 }
 
 // Checkout is the resolver for the checkout field.
@@ -92,6 +117,17 @@ func (r *orderResolver) StatusHistory(ctx context.Context, obj *model.Order) ([]
 	return toHistory(changes), nil
 }
 
+// Invoices is the resolver for the invoices field.
+func (r *orderResolver) Invoices(ctx context.Context, obj *model.Order) ([]*model.Invoice, error) {
+	l := For(ctx)
+	all, err := load(ctx, l, l.InvoicesOf, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	mine, err := r.App.OrderInvoices(ctx, obj.Buyer.ID, all)
+	return toInvoices(mine), err
+}
+
 // Order is the resolver for the order field.
 func (r *orderStatusUpdateResolver) Order(ctx context.Context, obj *model.OrderStatusUpdate) (*model.Order, error) {
 	o, err := r.App.OrderFresh(ctx, obj.OrderID)
@@ -132,6 +168,15 @@ func (r *queryResolver) StoreOrders(ctx context.Context, first *int, after *stri
 		return nil, err
 	}
 	return r.connection(ctx, page), nil
+}
+
+// Invoices is the resolver for the invoices field.
+func (r *storeResolver) Invoices(ctx context.Context, obj *model.Store, first *int, after *string, financialYear *string) (*model.InvoiceConnection, error) {
+	page, err := r.App.StoreInvoices(ctx, obj.ID, financialYear, first, after)
+	if err != nil || page == nil {
+		return nil, err
+	}
+	return toInvoiceConnection(page), nil
 }
 
 // OrderStatusChanged is the resolver for the orderStatusChanged field.
@@ -179,6 +224,9 @@ func (r *userResolver) Orders(ctx context.Context, obj *model.User, first *int, 
 // Entity returns EntityResolver implementation.
 func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
 
+// Invoice returns InvoiceResolver implementation.
+func (r *Resolver) Invoice() InvoiceResolver { return &invoiceResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -193,6 +241,9 @@ func (r *Resolver) OrderStatusUpdate() OrderStatusUpdateResolver {
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Store returns StoreResolver implementation.
+func (r *Resolver) Store() StoreResolver { return &storeResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
@@ -201,10 +252,12 @@ func (r *Resolver) User() UserResolver { return &userResolver{r} }
 
 type (
 	entityResolver            struct{ *Resolver }
+	invoiceResolver           struct{ *Resolver }
 	mutationResolver          struct{ *Resolver }
 	orderResolver             struct{ *Resolver }
 	orderStatusUpdateResolver struct{ *Resolver }
 	queryResolver             struct{ *Resolver }
+	storeResolver             struct{ *Resolver }
 	subscriptionResolver      struct{ *Resolver }
 	userResolver              struct{ *Resolver }
 )
