@@ -163,10 +163,12 @@ func ValidFinancialYear(fy string) bool {
 	return (y+1)%100 == n
 }
 
-// PDFKey is where inv's PDF is stored: invoices/<store>/<year>/th-26-27-000001.pdf.
+// PDFKey is where inv's PDF is stored:
+// private/invoices/<store>/<year>/th-26-27-000001.pdf. Under private/
+// (platform/storage), the media origin serves it only through a signed URL.
 func PDFKey(inv Invoice) string {
 	name := strings.ToLower(strings.NewReplacer("/", "-").Replace(inv.Number))
-	return "invoices/" + inv.StoreID + "/" + inv.FinancialYear + "/" + name + ".pdf"
+	return "private/invoices/" + inv.StoreID + "/" + inv.FinancialYear + "/" + name + ".pdf"
 }
 
 // Pages of a store's documents, newest first (ids are UUID v7).
