@@ -71,13 +71,13 @@ type SearchInput struct {
 	CategorySlug string
 	BrandIDs     []string
 	BrandSlugs   []string
-	MinPrice   *int64
-	MaxPrice   *int64
-	Attributes []AttributeFilter
-	InStock    *bool
-	Sort       Sort
-	First      int
-	After      string
+	MinPrice     *int64
+	MaxPrice     *int64
+	Attributes   []AttributeFilter
+	InStock      *bool
+	Sort         Sort
+	First        int
+	After        string
 }
 
 // NewSearch validates in. Field names are those of the products query.
