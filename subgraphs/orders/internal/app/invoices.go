@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"time"
@@ -15,21 +14,15 @@ import (
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/errs"
+	"github.com/purra/supergraph/platform/storage"
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/invoice"
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
 
-// Files keeps invoice PDFs (platform/storage): private files reached through
-// signed URLs that expire.
-type Files interface {
-	Put(ctx context.Context, key string, body io.Reader, contentType string) error
-	Exists(ctx context.Context, key string) (bool, error)
-	SignedURL(key string, ttl time.Duration) (string, error)
-}
-
-// SetFiles gives the app where invoice PDFs go.
-func (a *App) SetFiles(f Files) { a.files = f }
+// SetFiles gives the app where invoice PDFs go (platform/storage: private
+// files reached through signed URLs that expire).
+func (a *App) SetFiles(f storage.Storage) { a.files = f }
 
 // PDFLinkTTL is how long an invoice's download link works.
 const PDFLinkTTL = 15 * time.Minute

@@ -3,14 +3,20 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/purra/supergraph/platform/storage"
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/invoice"
 )
@@ -295,4 +301,41 @@ func TestStoreInvoicesAreTheOwnersAndPaged(t *testing.T) {
 	vars["fy"] = "2019-20"
 	e.mustDo(e.owner(e.vikram), query, vars, &p)
 	assert.Zero(t, p.Entities[0].Invoices.TotalCount)
+}
+
+// The PDF is drawn on the first request, kept in the file store under
+// private/, and reached through a link signed for 15 minutes.
+func TestTheInvoicePDFIsDownloadableThroughASignedLink(t *testing.T) {
+	t.Parallel()
+	dir, secret := t.TempDir(), "0123456789abcdef0123456789abcdef"
+	e := newEnv(t, "MEDIA_DIR", dir, "MEDIA_SIGNING_KEY", secret, "MEDIA_BASE_URL", "http://media.test/media")
+	e.fillCart(e.rahul, "", iphone, 1)
+	o := e.checkout("invoice-pdf")
+	e.ship(o.ID, techHub)
+
+	var out struct {
+		Order struct {
+			Invoices []struct{ Number, PdfURL string }
+		}
+	}
+	e.mustDo(e.customer(e.rahul), `query($id: ID!) { order(id: $id) { invoices { number pdfUrl } } }`, map[string]any{"id": o.ID}, &out)
+	require.Len(t, out.Order.Invoices, 1)
+	u, err := url.Parse(out.Order.Invoices[0].PdfURL)
+	require.NoError(t, err)
+	key := strings.TrimPrefix(u.Path, "/media/")
+	assert.True(t, strings.HasPrefix(key, storage.PrivatePrefix+"invoices/"+techHub+"/"), key)
+	require.NoError(t, storage.VerifySigned([]byte(secret), key, u.Query(), time.Now()), "signed for this key")
+	require.Error(t, storage.VerifySigned([]byte(secret), key, u.Query(), time.Now().Add(16*time.Minute)), "expires")
+
+	pdf, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(key)))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(pdf), "%PDF-"))
+
+	// A lost file is drawn again, identical: the PDF depends on the immutable row only.
+	require.NoError(t, os.Remove(filepath.Join(dir, filepath.FromSlash(key))))
+	e.mustDo(e.customer(e.rahul), `query($id: ID!) { order(id: $id) { invoices { number pdfUrl } } }`, map[string]any{"id": o.ID}, &out)
+	again, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(key)))
+	require.NoError(t, err)
+	assert.Equal(t, len(pdf), len(again))
+	assert.True(t, string(pdf) == string(again))
 }

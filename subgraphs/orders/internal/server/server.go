@@ -65,9 +65,7 @@ func BuildParts(_ context.Context, d *service.Deps) (*service.Subgraph, *Parts, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("orders media: %w", err)
 	}
-	if files, ok := media.(app.Files); ok { // every adapter once signed URLs land (platform/storage)
-		a.SetFiles(files)
-	}
+	a.SetFiles(media)
 	events.Register(d.Consumer, a)
 	hub := live.NewHub()
 	feed := &live.Feed{
