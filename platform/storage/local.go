@@ -10,16 +10,28 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Local keeps files in a directory; a media origin serves it at baseURL.
 type Local struct {
 	dir     string
 	baseURL string
+	secret  []byte // signs URLs; the media origin verifies with the same key
+	now     func() time.Time
+}
+
+// LocalOption configures NewLocal.
+type LocalOption func(*Local)
+
+// WithSigningKey lets SignedURL sign with secret (MEDIA_SIGNING_KEY), which
+// the media origin must share.
+func WithSigningKey(secret []byte) LocalOption {
+	return func(l *Local) { l.secret = secret }
 }
 
 // NewLocal stores files under dir (created if missing), reachable at baseURL.
-func NewLocal(dir, baseURL string) (*Local, error) {
+func NewLocal(dir, baseURL string, opts ...LocalOption) (*Local, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("storage: base URL %q must be an absolute http(s) URL", baseURL)
@@ -31,7 +43,14 @@ func NewLocal(dir, baseURL string) (*Local, error) {
 	if err := os.MkdirAll(abs, 0o755); err != nil {
 		return nil, fmt.Errorf("storage: %w", err)
 	}
-	return &Local{dir: abs, baseURL: strings.TrimSuffix(baseURL, "/")}, nil
+	l := &Local{dir: abs, baseURL: strings.TrimSuffix(baseURL, "/"), now: time.Now}
+	for _, o := range opts {
+		o(l)
+	}
+	if l.secret != nil && len(l.secret) < MinSigningKey {
+		return nil, fmt.Errorf("storage: the signing key must have at least %d bytes", MinSigningKey)
+	}
+	return l, nil
 }
 
 func (l *Local) path(key string) (string, error) {
@@ -100,6 +119,21 @@ func (l *Local) Exists(_ context.Context, key string) (bool, error) {
 
 // URL is baseURL/key.
 func (l *Local) URL(key string) string { return l.baseURL + "/" + key }
+
+// SignedURL is URL(key) with an expiry and an HMAC of both, which the media
+// origin (tools/webserve) checks before serving the file.
+func (l *Local) SignedURL(key string, ttl time.Duration) (string, error) {
+	if err := CheckKey(key); err != nil {
+		return "", err
+	}
+	if err := checkTTL(ttl); err != nil {
+		return "", err
+	}
+	if l.secret == nil {
+		return "", errors.New("storage: no signing key (MEDIA_SIGNING_KEY) for signed URLs")
+	}
+	return l.URL(key) + "?" + signQuery(l.secret, key, l.now().Add(ttl)), nil
+}
 
 // Dir is the directory a media origin serves.
 func (l *Local) Dir() string { return l.dir }

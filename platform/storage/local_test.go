@@ -3,10 +3,13 @@ package storage_test
 import (
 	"context"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -52,4 +55,39 @@ func TestKeysAreSafe(t *testing.T) {
 		_, err := storage.NewLocal(t.TempDir(), bad)
 		require.Error(t, err, bad)
 	}
+}
+
+func TestLocalSignedURL(t *testing.T) {
+	secret := []byte(strings.Repeat("k", storage.MinSigningKey))
+	st, err := storage.NewLocal(t.TempDir(), "http://localhost:8080/media", storage.WithSigningKey(secret))
+	require.NoError(t, err)
+	before := time.Now()
+	signed, err := st.SignedURL("private/invoices/pur-1.pdf", 10*time.Minute)
+	require.NoError(t, err)
+	u, err := url.Parse(signed)
+	require.NoError(t, err)
+	require.Equal(t, "/media/private/invoices/pur-1.pdf", u.Path)
+	q := u.Query()
+	exp, err := strconv.ParseInt(q.Get(storage.ExpiresParam), 10, 64)
+	require.NoError(t, err)
+	require.InDelta(t, before.Add(10*time.Minute).Unix(), exp, 2)
+
+	require.NoError(t, storage.VerifySigned(secret, "private/invoices/pur-1.pdf", q, before))
+	require.ErrorIs(t, storage.VerifySigned(secret, "private/invoices/pur-2.pdf", q, before), storage.ErrBadSignature, "another file")
+	require.ErrorIs(t, storage.VerifySigned(secret, "private/invoices/pur-1.pdf", q, time.Unix(exp, 0)), storage.ErrBadSignature, "expired")
+	require.ErrorIs(t, storage.VerifySigned([]byte(strings.Repeat("x", 32)), "private/invoices/pur-1.pdf", q, before), storage.ErrBadSignature, "another key")
+	require.ErrorIs(t, storage.VerifySigned(nil, "private/invoices/pur-1.pdf", q, before), storage.ErrBadSignature, "no key")
+	longer := url.Values{storage.ExpiresParam: {strconv.FormatInt(exp+3600, 10)}, storage.SignatureParam: {q.Get(storage.SignatureParam)}}
+	require.ErrorIs(t, storage.VerifySigned(secret, "private/invoices/pur-1.pdf", longer, before), storage.ErrBadSignature, "extended")
+
+	for _, ttl := range []time.Duration{0, time.Millisecond, storage.MaxSignedTTL + time.Second} {
+		_, err := st.SignedURL("private/invoices/pur-1.pdf", ttl)
+		require.Error(t, err, ttl)
+	}
+	unsigned, err := storage.NewLocal(t.TempDir(), "http://localhost:8080/media")
+	require.NoError(t, err)
+	_, err = unsigned.SignedURL("private/invoices/pur-1.pdf", time.Minute)
+	require.Error(t, err, "no signing key configured")
+	_, err = storage.NewLocal(t.TempDir(), "http://localhost:8080/media", storage.WithSigningKey([]byte("short")))
+	require.Error(t, err, "a key shorter than 32 bytes")
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -88,8 +90,13 @@ type Stack struct {
 	// and the router, made fresh at every Start and never written to disk,
 	// so no key outlives the run (docs/security.md).
 	ServiceKeys *auth.ServiceKeys
-	mail        *smtpsink.Sink
-	web         *http.Server // the storefront origin (tools/webserve)
+	// MediaSigningKey signs and verifies signed media URLs (invoices): the
+	// subgraphs sign with it (MEDIA_SIGNING_KEY) and the storefront origin
+	// checks; like the service keys it is fresh at every Start, so a signed
+	// URL does not outlive the run that issued it.
+	MediaSigningKey []byte
+	mail            *smtpsink.Sink
+	web             *http.Server // the storefront origin (tools/webserve)
 
 	mu    sync.Mutex
 	procs map[string]*supervised
@@ -161,7 +168,11 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stack{opts: o, Subgraphs: subgraphs, ServiceKeys: keys, procs: map[string]*supervised{}, stopping: make(chan struct{})}
+	mediaKey := make([]byte, 32)
+	if _, err := rand.Read(mediaKey); err != nil {
+		return nil, err
+	}
+	s := &Stack{opts: o, Subgraphs: subgraphs, ServiceKeys: keys, MediaSigningKey: []byte(hex.EncodeToString(mediaKey)), procs: map[string]*supervised{}, stopping: make(chan struct{})}
 	defer func() {
 		if err != nil {
 			s.Stop()
@@ -264,8 +275,9 @@ func (s *Stack) subgraphEnv(sg Subgraph) []string {
 		"SERVICE_TOKEN_KEY": string(s.ServiceKeys.Private[sg.Name]),
 		"SERVICE_JWKS":      string(s.ServiceKeys.JWKS),
 		// Seed images go to the local media store the web origin serves.
-		"MEDIA_DIR":      s.MediaDir(),
-		"MEDIA_BASE_URL": s.WebURL() + "/media",
+		"MEDIA_DIR":         s.MediaDir(),
+		"MEDIA_BASE_URL":    s.WebURL() + "/media",
+		"MEDIA_SIGNING_KEY": string(s.MediaSigningKey),
 	}
 	// The development key that encrypts users' and admin's signing keys at
 	// rest; production (PURRA_ENV=production) refuses it.

@@ -21,9 +21,10 @@ func (s *Stack) MediaDir() string { return filepath.Join(s.opts.Root, ".run", "m
 // startWeb serves the storefront origin in this process (see webserve).
 func (s *Stack) startWeb() error {
 	h, err := webserve.Handler(webserve.Options{
-		Dist:      filepath.Join(s.opts.Root, "web", "storefront", "dist"),
-		MediaDir:  s.MediaDir(),
-		RouterURL: fmt.Sprintf("http://localhost:%d", s.opts.RouterPort),
+		Dist:       filepath.Join(s.opts.Root, "web", "storefront", "dist"),
+		MediaDir:   s.MediaDir(),
+		RouterURL:  fmt.Sprintf("http://localhost:%d", s.opts.RouterPort),
+		SigningKey: s.MediaSigningKey,
 	})
 	if err != nil {
 		return err

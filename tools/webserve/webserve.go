@@ -2,7 +2,9 @@
 // the browser tests: it serves the built storefront (web/storefront/dist) as a
 // single-page app, proxies /graphql (HTTP and websocket) to the router on the
 // same origin, so the app needs no CORS, and serves /media/ from the local
-// media directory that platform/storage's local adapter writes.
+// media directory that platform/storage's local adapter writes, checking the
+// signature of signed URLs (storage.Local.SignedURL) and refusing private
+// files (storage.PrivatePrefix) without one.
 package webserve
 
 import (
@@ -13,6 +15,9 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/purra/supergraph/platform/storage"
 )
 
 // Options configure Handler.
@@ -20,6 +25,10 @@ type Options struct {
 	Dist      string // the built app: index.html and assets/
 	MediaDir  string // root of the local media store, served under /media/
 	RouterURL string // the router's origin, e.g. http://localhost:4000
+	// SigningKey verifies signed media URLs: the subgraphs' MEDIA_SIGNING_KEY.
+	// Without it no signed URL is accepted and private files are never served.
+	SigningKey []byte
+	Now        func() time.Time // the clock signed URLs expire by; nil is time.Now
 }
 
 // Cache policies. Vite names every built asset after its content hash and the
@@ -28,6 +37,8 @@ type Options struct {
 const (
 	immutable  = "public, max-age=31536000, immutable"
 	revalidate = "no-cache"
+	// A signed download (an invoice) must not outlive its URL in any cache.
+	private = "private, no-store"
 )
 
 // Handler returns the origin's handler.
@@ -42,7 +53,7 @@ func Handler(o Options) (http.Handler, error) {
 	proxy := httputil.NewSingleHostReverseProxy(router)
 	proxy.FlushInterval = -1 // stream SSE and incremental delivery as it comes
 	mux.Handle("/graphql", proxy)
-	mux.Handle("/media/", http.StripPrefix("/media/", cached(immutable, noListing(http.FileServer(http.Dir(o.MediaDir))))))
+	mux.Handle("/media/", http.StripPrefix("/media/", media(o)))
 	mux.Handle("/", spa(o.Dist))
 	return mux, nil
 }
@@ -74,6 +85,32 @@ func spa(dist string) http.Handler {
 		}
 		w.Header().Set("Cache-Control", revalidate)
 		http.ServeFile(w, r, index)
+	})
+}
+
+// media serves the local media store. A request carrying a signature, and
+// every request for a private file, is served only when the signature is the
+// one the signing key makes for this key and expiry, and it has not expired:
+// otherwise 403, the same for every reason, so a prober learns nothing.
+func media(o Options) http.Handler {
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	files := noListing(http.FileServer(http.Dir(o.MediaDir)))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := r.URL.Path
+		q := r.URL.Query()
+		signed := q.Has(storage.SignatureParam) || q.Has(storage.ExpiresParam)
+		if !signed && !storage.IsPrivate(key) {
+			cached(immutable, files).ServeHTTP(w, r)
+			return
+		}
+		if storage.CheckKey(key) != nil || storage.VerifySigned(o.SigningKey, key, q, now()) != nil {
+			http.Error(w, "forbidden", http.StatusForbidden)
+			return
+		}
+		cached(private, files).ServeHTTP(w, r)
 	})
 }
 

@@ -46,10 +46,14 @@ type Search struct {
 	Tokens     []string
 	HasQuery   bool
 	CategoryID string
-	BrandIDs   []string
-	MinPrice   *int64
-	MaxPrice   *int64
-	Attributes []AttributeFilter
+	// CategorySlug and BrandSlugs select by the slugs a URL holds; the store
+	// resolves them in the same statement, so a category page is one query.
+	CategorySlug string
+	BrandIDs     []string
+	BrandSlugs   []string
+	MinPrice     *int64
+	MaxPrice     *int64
+	Attributes   []AttributeFilter
 	// InStock: true keeps products with a matching variant in stock, false
 	// products with no variant in stock, nil does not look at stock.
 	InStock *bool
@@ -62,16 +66,18 @@ type Search struct {
 
 // SearchInput is a listing request as the client sent it.
 type SearchInput struct {
-	Query      string
-	CategoryID string
-	BrandIDs   []string
-	MinPrice   *int64
-	MaxPrice   *int64
-	Attributes []AttributeFilter
-	InStock    *bool
-	Sort       Sort
-	First      int
-	After      string
+	Query        string
+	CategoryID   string
+	CategorySlug string
+	BrandIDs     []string
+	BrandSlugs   []string
+	MinPrice     *int64
+	MaxPrice     *int64
+	Attributes   []AttributeFilter
+	InStock      *bool
+	Sort         Sort
+	First        int
+	After        string
 }
 
 // NewSearch validates in. Field names are those of the products query.
@@ -101,6 +107,27 @@ func NewSearch(in SearchInput) (Search, error) {
 		if s.CategoryID, err = RefID("filter.categoryId", in.CategoryID, "category"); err != nil {
 			return s, err
 		}
+	}
+	if in.CategorySlug != "" {
+		if s.CategoryID != "" {
+			return s, errs.BadInput("filter.categorySlug", "give categoryId or categorySlug, not both")
+		}
+		if len(in.CategorySlug) > 120 || !IsSlug(in.CategorySlug) {
+			return s, errs.BadInput("filter.categorySlug", "must be a category slug")
+		}
+		s.CategorySlug = in.CategorySlug
+	}
+	if len(in.BrandSlugs) > 0 && len(in.BrandIDs) > 0 {
+		return s, errs.BadInput("filter.brandSlugs", "give brandIds or brandSlugs, not both")
+	}
+	if len(in.BrandSlugs) > maxFilterIDs {
+		return s, errs.BadInput("filter.brandSlugs", "at most %d brands", maxFilterIDs)
+	}
+	for _, slug := range in.BrandSlugs {
+		if len(slug) > 120 || !IsSlug(slug) {
+			return s, errs.BadInput("filter.brandSlugs", "must be brand slugs")
+		}
+		s.BrandSlugs = append(s.BrandSlugs, slug)
 	}
 	if len(in.BrandIDs) > maxFilterIDs {
 		return s, errs.BadInput("filter.brandIds", "at most %d brands", maxFilterIDs)

@@ -384,6 +384,7 @@ func (r *queryResolver) Products(ctx context.Context, filter *model.ProductFilte
 	in := catalog.SearchInput{First: deref(first), After: deref(after), Sort: catalog.Sort(deref(sort))}
 	if filter != nil {
 		in.Query, in.CategoryID, in.BrandIDs = deref(filter.Query), deref(filter.CategoryID), filter.BrandIds
+		in.CategorySlug, in.BrandSlugs = deref(filter.CategorySlug), filter.BrandSlugs
 		in.MinPrice, in.MaxPrice, in.InStock = filter.MinPrice, filter.MaxPrice, filter.InStock
 		for _, a := range filter.Attributes {
 			in.Attributes = append(in.Attributes, catalog.AttributeFilter{Slug: a.Attribute, Values: a.Values})

@@ -1552,8 +1552,16 @@ input ProductFilter {
   query: String
   """Products in this category or any of its descendants."""
   categoryId: ID
+  """
+  Products in the category with this slug or any of its descendants: what a category page's URL
+  holds, so the page needs no request for the id first. Give categoryId or categorySlug, not both;
+  an unknown slug matches nothing.
+  """
+  categorySlug: String
   """Products of any of these brands."""
   brandIds: [ID!]
+  """Products of any of the brands with these slugs (at most 50; unknown slugs match nothing). Not with brandIds."""
+  brandSlugs: [String!]
   """Some variant sells for at least this much (paise)."""
   minPrice: Paise
   """Some variant sells for at most this much (paise)."""
@@ -8818,7 +8826,7 @@ func (ec *executionContext) unmarshalInputProductFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"query", "categoryId", "brandIds", "minPrice", "maxPrice", "attributes", "inStock"}
+	fieldsInOrder := [...]string{"query", "categoryId", "categorySlug", "brandIds", "brandSlugs", "minPrice", "maxPrice", "attributes", "inStock"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -8839,6 +8847,13 @@ func (ec *executionContext) unmarshalInputProductFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.CategoryID = data
+		case "categorySlug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categorySlug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategorySlug = data
 		case "brandIds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandIds"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
@@ -8846,6 +8861,13 @@ func (ec *executionContext) unmarshalInputProductFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.BrandIds = data
+		case "brandSlugs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brandSlugs"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BrandSlugs = data
 		case "minPrice":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minPrice"))
 			data, err := ec.unmarshalOPaise2ᚖint64(ctx, v)

@@ -216,6 +216,31 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	t.Run("category and brand slugs select what their ids select", func(t *testing.T) {
+		byID := e.search(map[string]any{"f": map[string]any{"categoryId": seed.ID("category", "mobiles"), "brandIds": []string{seed.ID("brand", "apple"), seed.ID("brand", "samsung")}}, "first": 100})
+		bySlug := e.search(map[string]any{"f": map[string]any{"categorySlug": "mobiles", "brandSlugs": []string{"apple", "samsung"}}, "first": 100})
+		if byID.Products.TotalCount == 0 || !slices.Equal(byID.titles(), bySlug.titles()) || byID.Products.TotalCount != bySlug.Products.TotalCount {
+			t.Fatalf("by id %d %v, by slug %d %v", byID.Products.TotalCount, byID.titles(), bySlug.Products.TotalCount, bySlug.titles())
+		}
+		all := e.search(map[string]any{"f": map[string]any{"categorySlug": "mobiles"}, "first": 0}).Products.TotalCount
+		if all <= bySlug.Products.TotalCount {
+			t.Errorf("the brand slugs filtered nothing: %d of %d", bySlug.Products.TotalCount, all)
+		}
+		if n := e.search(map[string]any{"f": map[string]any{"categorySlug": "no-such-category"}, "first": 5}).Products.TotalCount; n != 0 {
+			t.Errorf("an unknown category slug matched %d products", n)
+		}
+		for _, f := range []map[string]any{
+			{"categorySlug": "mobiles", "categoryId": seed.ID("category", "mobiles")},
+			{"brandSlugs": []string{"apple"}, "brandIds": []string{seed.ID("brand", "apple")}},
+			{"categorySlug": "Mobiles; DROP"},
+			{"brandSlugs": []string{"apple", ""}},
+		} {
+			if r := e.do("", searchQ, map[string]any{"f": f}, nil); r.Code() != "BAD_USER_INPUT" {
+				t.Errorf("%v: %+v", f, r.Errors)
+			}
+		}
+	})
+
 	t.Run("pagination: cursors round-trip and totalCount holds", func(t *testing.T) {
 		vars := map[string]any{"f": map[string]any{"categoryId": seed.ID("category", "mobiles")}, "s": "PRICE_ASC", "first": 7}
 		first := e.search(vars)

@@ -85,14 +85,23 @@ func searchSQL(q catalog.Search) (string, []any) {
 	if q.StoreID != "" {
 		where = append(where, "p.store_id = "+arg(q.StoreID))
 	}
-	if q.CategoryID != "" {
+	if q.CategoryID != "" || q.CategorySlug != "" {
+		var anchor string
+		if q.CategorySlug != "" {
+			anchor = "slug = " + arg(q.CategorySlug)
+		} else {
+			anchor = "id = " + arg(q.CategoryID)
+		}
 		where = append(where, `p.category_id IN (WITH RECURSIVE sub AS (
-			SELECT id, 0 AS depth FROM categories WHERE id = `+arg(q.CategoryID)+`
+			SELECT id, 0 AS depth FROM categories WHERE `+anchor+`
 			UNION ALL SELECT c.id, sub.depth + 1 FROM categories c JOIN sub ON c.parent_id = sub.id WHERE sub.depth < 10
 		) SELECT id FROM sub)`)
 	}
 	if len(q.BrandIDs) > 0 {
 		where = append(where, "p.brand_id = ANY("+arg(q.BrandIDs)+"::uuid[])")
+	}
+	if len(q.BrandSlugs) > 0 {
+		where = append(where, "p.brand_id IN (SELECT id FROM brands WHERE slug = ANY("+arg(q.BrandSlugs)+"::text[]))")
 	}
 	// One variant must satisfy the price range and every attribute filter.
 	var vconds []string

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/purra/supergraph/platform/cache"
+	"github.com/purra/supergraph/platform/storage"
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 	"github.com/purra/supergraph/subgraphs/orders/internal/remote"
@@ -81,7 +82,8 @@ type App struct {
 	log     *slog.Logger
 	cfg     Config
 	now     func() time.Time
-	wake    chan struct{} // nudges the clock (settle.go)
+	wake    chan struct{}   // nudges the clock (settle.go)
+	files   storage.Storage // invoice PDFs (invoices.go)
 }
 
 // New returns the use cases.

@@ -19,7 +19,16 @@ const (
 	PaymentFailed      = "payment.failed"
 	PaymentRefunded    = "payment.refunded"
 	ReservationExpired = "stock.reservation_expired"
+	FulfilmentChanged  = "order.fulfilment_changed"
 )
+
+// fulfilmentChanged is the part of orders' own order.fulfilment_changed the
+// invoices read (docs/marketplace.md).
+type fulfilmentChanged struct {
+	OrderID string `json:"orderId"`
+	StoreID string `json:"storeId"`
+	To      string `json:"to"`
+}
 
 // Register adds the handlers to c; each runs in the transaction that marks
 // its event processed.
@@ -32,7 +41,19 @@ func Register(c *kafka.Consumer, a *app.App) {
 		return a.PaymentFailed(ctx, tx, p)
 	})
 	kafka.Handle(c, payments, PaymentRefunded, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentRefunded) error {
-		return a.PaymentRefunded(ctx, tx, p)
+		if err := a.PaymentRefunded(ctx, tx, p); err != nil {
+			return err
+		}
+		return a.CreditRefund(ctx, tx, p)
+	})
+	// Orders reads its own topic for one thing: a shipped fulfilment gets
+	// its tax invoice in a transaction of its own, after the shipment
+	// committed, so a slow stores subgraph never holds up the shipment.
+	kafka.Handle(c, kafka.Topic("orders"), FulfilmentChanged, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, f fulfilmentChanged) error {
+		if f.To != "SHIPPED" {
+			return nil
+		}
+		return a.FulfilmentShipped(ctx, tx, app.ShippedFulfilment{OrderID: f.OrderID, StoreID: f.StoreID})
 	})
 	kafka.Handle(c, inventory, ReservationExpired, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.ReservationExpired) error {
 		return a.ReservationExpired(ctx, tx, p)

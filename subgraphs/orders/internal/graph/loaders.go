@@ -11,6 +11,7 @@ import (
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/app"
 	"github.com/purra/supergraph/subgraphs/orders/internal/graph/model"
+	"github.com/purra/supergraph/subgraphs/orders/internal/invoice"
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
 
@@ -22,6 +23,7 @@ type Loaders struct {
 	// FulfilmentsOf is keyed by order id, FulfilmentHistoryOf by fulfilment id.
 	FulfilmentsOf       *dataloader.Loader[string, []*order.Fulfilment]
 	FulfilmentHistoryOf *dataloader.Loader[string, []order.FulfilmentChange]
+	InvoicesOf          *dataloader.Loader[string, []invoice.Invoice]
 
 	// Sibling groups: the orders that came back together in one list. An
 	// edge resolver loads the edge for the whole group at once, so a page
@@ -69,6 +71,7 @@ func NewLoaders(a *app.App) *Loaders {
 
 		FulfilmentsOf:       loader.New(a.FulfilmentsByOrderIDs),
 		FulfilmentHistoryOf: loader.New(a.FulfilmentHistory),
+		InvoicesOf:          loader.New(a.InvoicesByOrderIDs),
 		groups:              map[string][]string{},
 	}
 }

@@ -7,9 +7,11 @@ package graph
 
 import (
 	"context"
+	"slices"
 
 	"github.com/purra/supergraph/platform/money"
 	"github.com/purra/supergraph/subgraphs/orders/internal/graph/model"
+	"github.com/purra/supergraph/subgraphs/orders/internal/invoice"
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 )
 
@@ -84,6 +86,41 @@ func (r *fulfilmentResolver) StatusHistory(ctx context.Context, obj *model.Fulfi
 	l := For(ctx)
 	h, err := l.FulfilmentHistoryOf.Load(ctx, obj.ID)()
 	return toFulfilmentHistory(h), err
+}
+
+// Invoices is the resolver for the invoices field.
+func (r *fulfilmentResolver) Invoices(ctx context.Context, obj *model.Fulfilment) ([]*model.Invoice, error) {
+	var all []invoice.Invoice
+	if obj.Fresh {
+		m, err := r.App.InvoicesByOrderIDs(ctx, []string{obj.OrderID})
+		if err != nil {
+			return nil, err
+		}
+		all = m[obj.OrderID]
+	} else {
+		l := For(ctx)
+		var err error
+		if all, err = load(ctx, l, l.InvoicesOf, obj.OrderID); err != nil {
+			return nil, err
+		}
+	}
+	return toInvoices(slices.DeleteFunc(slices.Clone(all), func(inv invoice.Invoice) bool { return inv.StoreID != obj.Store.ID })), nil
+}
+
+// Order is the resolver for the order field.
+func (r *invoiceResolver) Order(ctx context.Context, obj *model.Invoice) (*model.Order, error) {
+	o, err := r.App.Order(ctx, obj.Source.OrderID)
+	return toOrder(o), err
+}
+
+// Store is the resolver for the store field.
+func (r *invoiceResolver) Store(ctx context.Context, obj *model.Invoice) (*model.Store, error) {
+	return &model.Store{ID: obj.Source.StoreID}, nil
+}
+
+// PDFURL is the resolver for the pdfUrl field.
+func (r *invoiceResolver) PDFURL(ctx context.Context, obj *model.Invoice) (string, error) {
+	return r.App.InvoicePDFURL(ctx, obj.Source)
 }
 
 // Checkout is the resolver for the checkout field.
@@ -198,6 +235,17 @@ func (r *orderResolver) Fulfilments(ctx context.Context, obj *model.Order) ([]*m
 	return out, nil
 }
 
+// Invoices is the resolver for the invoices field.
+func (r *orderResolver) Invoices(ctx context.Context, obj *model.Order) ([]*model.Invoice, error) {
+	l := For(ctx)
+	all, err := load(ctx, l, l.InvoicesOf, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	mine, err := r.App.OrderInvoices(ctx, obj.Buyer.ID, all)
+	return toInvoices(mine), err
+}
+
 // Order is the resolver for the order field.
 func (r *orderStatusUpdateResolver) Order(ctx context.Context, obj *model.OrderStatusUpdate) (*model.Order, error) {
 	o, err := r.App.OrderFresh(ctx, obj.OrderID)
@@ -266,6 +314,15 @@ func (r *storeResolver) Fulfilments(ctx context.Context, obj *model.Store, first
 	return toFulfilmentConnection(*page), nil
 }
 
+// Invoices is the resolver for the invoices field.
+func (r *storeResolver) Invoices(ctx context.Context, obj *model.Store, first *int, after *string, financialYear *string) (*model.InvoiceConnection, error) {
+	page, err := r.App.StoreInvoices(ctx, obj.ID, financialYear, first, after)
+	if err != nil || page == nil {
+		return nil, err
+	}
+	return toInvoiceConnection(page), nil
+}
+
 // OrderStatusChanged is the resolver for the orderStatusChanged field.
 func (r *subscriptionResolver) OrderStatusChanged(ctx context.Context, orderID string) (<-chan *model.OrderStatusUpdate, error) {
 	if _, err := r.App.Watch(ctx, orderID); err != nil {
@@ -322,6 +379,9 @@ func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
 // Fulfilment returns FulfilmentResolver implementation.
 func (r *Resolver) Fulfilment() FulfilmentResolver { return &fulfilmentResolver{r} }
 
+// Invoice returns InvoiceResolver implementation.
+func (r *Resolver) Invoice() InvoiceResolver { return &invoiceResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -348,6 +408,7 @@ func (r *Resolver) User() UserResolver { return &userResolver{r} }
 type (
 	entityResolver            struct{ *Resolver }
 	fulfilmentResolver        struct{ *Resolver }
+	invoiceResolver           struct{ *Resolver }
 	mutationResolver          struct{ *Resolver }
 	orderResolver             struct{ *Resolver }
 	orderStatusUpdateResolver struct{ *Resolver }

@@ -126,6 +126,17 @@ type PaymentRefunded struct {
 	RefundedTotalPaise int64  `json:"refundedTotalPaise"`
 	Full               bool   `json:"full"`
 	Reason             string `json:"reason"`
+	// The store whose lines were refunded; "" for a refund of the whole order.
+	StoreID string `json:"storeId,omitempty"`
+	// The lines a return refunded; none for a refund of an amount.
+	Items []RefundedItem `json:"items,omitempty"`
+}
+
+// RefundedItem is a line of PaymentRefunded: what a return paid back for it.
+type RefundedItem struct {
+	OrderItemID string `json:"orderItemId"`
+	Quantity    int    `json:"quantity"`
+	AmountPaise int64  `json:"amountPaise"`
 }
 
 // ReservationExpired: inventory released the order's stock after its TTL.

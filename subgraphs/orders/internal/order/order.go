@@ -39,6 +39,8 @@ type Address struct {
 	City     string `json:"city"`
 	State    string `json:"state"`
 	PinCode  string `json:"pinCode"`
+	// The buyer's GSTIN at checkout (RETAILER buyers), for a B2B tax invoice.
+	BuyerGSTIN string `json:"buyerGstin,omitempty"`
 }
 
 // Item is one line, frozen at checkout (amounts in paise).

@@ -16,7 +16,7 @@ import (
 
 // Clients are the subgraphs orders calls.
 type Clients struct {
-	cart, users, promotions, inventory, catalog, payments *subgraph.Client
+	cart, users, promotions, inventory, catalog, payments, stores *subgraph.Client
 }
 
 // New returns clients for the subgraphs; client (service.Deps.Subgraph)
@@ -24,7 +24,7 @@ type Clients struct {
 func New(client func(name string) *subgraph.Client) *Clients {
 	c := client
 	return &Clients{cart: c("cart"), users: c("users"), promotions: c("promotions"), inventory: c("inventory"), catalog: c("catalog"),
-		payments: c("payments")}
+		payments: c("payments"), stores: c("stores")}
 }
 
 type money struct {
@@ -64,10 +64,12 @@ func (c *Clients) MyCart(ctx context.Context) (Cart, error) {
 	return cart, nil
 }
 
-// MyAddresses reads the caller's address book.
+// MyAddresses reads the caller's address book, each address with the
+// caller's GSTIN (a RETAILER's; invoices to them are B2B).
 func (c *Clients) MyAddresses(ctx context.Context) ([]order.Address, error) {
 	var out struct {
 		Me *struct {
+			GSTIN     *string `json:"gstin"`
 			Addresses []struct {
 				ID       string  `json:"id"`
 				Name     string  `json:"name"`
@@ -81,7 +83,7 @@ func (c *Clients) MyAddresses(ctx context.Context) ([]order.Address, error) {
 			} `json:"addresses"`
 		} `json:"me"`
 	}
-	if err := c.users.Do(ctx, `query { me { addresses { id name phone line1 line2 landmark city state pinCode } } }`,
+	if err := c.users.Do(ctx, `query { me { gstin addresses { id name phone line1 line2 landmark city state pinCode } } }`,
 		nil, &out, subgraph.Idempotent()); err != nil {
 		return nil, err
 	}
@@ -91,7 +93,7 @@ func (c *Clients) MyAddresses(ctx context.Context) ([]order.Address, error) {
 	addrs := make([]order.Address, len(out.Me.Addresses))
 	for i, a := range out.Me.Addresses {
 		addrs[i] = order.Address{ID: a.ID, Name: a.Name, Phone: a.Phone, Line1: a.Line1, Line2: deref(a.Line2),
-			Landmark: deref(a.Landmark), City: a.City, State: a.State, PinCode: a.PinCode}
+			Landmark: deref(a.Landmark), City: a.City, State: a.State, PinCode: a.PinCode, BuyerGSTIN: deref(out.Me.GSTIN)}
 	}
 	return addrs, nil
 }

@@ -53,6 +53,7 @@ func newEnv(t *testing.T, vars ...string) *env {
 		"CART_SUBGRAPH_URL": fake.URL + "/cart", "USERS_SUBGRAPH_URL": fake.URL + "/users",
 		"PROMOTIONS_SUBGRAPH_URL": fake.URL + "/promotions", "INVENTORY_SUBGRAPH_URL": fake.URL + "/inventory",
 		"CATALOG_SUBGRAPH_URL": fake.URL + "/catalog", "PAYMENTS_SUBGRAPH_URL": fake.URL + "/payments",
+		"STORES_SUBGRAPH_URL": fake.URL + "/stores", "MEDIA_DIR": t.TempDir(),
 		"CHECKOUT_RATE_PER_MINUTE": "1000",
 	}
 	for i := 0; i+1 < len(vars); i += 2 {
@@ -80,6 +81,8 @@ func (e *env) seed() {
 		w.variants[earbuds] = fakeVariant{SKU: "BOAT-AIRDOPES-141", Title: "boAt Airdopes 141", StoreID: audioHub, Price: 129900, GSTRate: 18, StoreState: "MAHARASHTRA"}
 		w.variants[cable] = fakeVariant{SKU: "USB-C-CABLE-1M", Title: "USB-C cable, 1 m", StoreID: techHub, Price: 19900, GSTRate: 18, StoreState: "KARNATAKA"}
 		w.stock[iphone], w.stock[earbuds], w.stock[cable] = 100, 100, 100
+		w.stores[techHub] = fakeStore{Name: "TechHub", GSTIN: "29ABCDE1234F1Z5", City: "Bengaluru", State: "KARNATAKA", PinCode: "560058"}
+		w.stores[audioHub] = fakeStore{Name: "AudioHub", GSTIN: "27ABCDE1234F1Z1", City: "Mumbai", State: "MAHARASHTRA", PinCode: "400013"}
 		w.owners[e.vikram] = []string{techHub}
 		w.owners[e.neha] = []string{audioHub}
 		w.coupons["FLAT500"] = fakeCoupon{flatPaise: 50000}

@@ -65,7 +65,7 @@ func TestConsumesTheRightTopics(t *testing.T) {
 	e := newEnv(t)
 	topics := e.d.Consumer.Topics()
 	slices.Sort(topics)
-	if strings.Join(topics, ",") != "inventory.events,payments.events" {
+	if strings.Join(topics, ",") != "inventory.events,orders.events,payments.events" {
 		t.Fatalf("topics %v", topics)
 	}
 }

@@ -33,6 +33,8 @@ type world struct {
 	coupons   map[string]fakeCoupon       // by code
 	owners    map[string][]string         // store ids by owner id
 	captured  map[string]int64            // payments: paise captured by order id
+	stores    map[string]fakeStore        // by store id
+	gstins    map[string]string           // users: a RETAILER's GSTIN by user id
 
 	// Failure injection: answer HTTP 500 to these operations; answer these
 	// others only after a delay.
@@ -52,6 +54,10 @@ type fakeCart struct {
 
 type fakeAddress struct {
 	ID, Name, Phone, Line1, City, State, PinCode string
+}
+
+type fakeStore struct {
+	Name, GSTIN, City, State, PinCode string
 }
 
 type fakeVariant struct {
@@ -82,7 +88,7 @@ func newWorld(t *testing.T) *world {
 	return &world{t: t, carts: map[string]*fakeCart{}, addresses: map[string][]fakeAddress{}, variants: map[string]fakeVariant{},
 		stock: map[string]int{}, reserved: map[string]*fakeReservation{}, holds: map[string]*fakeHold{},
 		coupons: map[string]fakeCoupon{}, owners: map[string][]string{}, down: map[string]bool{}, calls: map[string]int{},
-		captured: map[string]int64{}, delay: map[string]time.Duration{}}
+		captured: map[string]int64{}, delay: map[string]time.Duration{}, stores: map[string]fakeStore{}, gstins: map[string]string{}}
 }
 
 // activeReservations counts reservations still holding stock.
@@ -202,6 +208,8 @@ func (w *world) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	case "payments.orderPaymentState":
 		id := args["orderId"].(string)
 		data = map[string]any{"captured": w.captured[id] > 0, "capturedPaise": w.captured[id]}
+	case "stores._entities":
+		data = w.storeEntities(args["representations"].([]any))
 	case "catalog.storeIdsOwnedBy":
 		ids := w.owners[args["ownerId"].(string)]
 		if ids == nil {
@@ -270,7 +278,26 @@ func (w *world) me(user string) any {
 		addrs = append(addrs, map[string]any{"id": a.ID, "name": a.Name, "phone": a.Phone, "line1": a.Line1,
 			"line2": nil, "landmark": nil, "city": a.City, "state": a.State, "pinCode": a.PinCode})
 	}
-	return map[string]any{"addresses": addrs}
+	var gstin any
+	if g := w.gstins[user]; g != "" {
+		gstin = g
+	}
+	return map[string]any{"gstin": gstin, "addresses": addrs}
+}
+
+// storeEntities answers stores' _entities for Store: what a tax invoice says
+// about the seller.
+func (w *world) storeEntities(reps []any) []any {
+	out := make([]any, len(reps))
+	for i, r := range reps {
+		s, ok := w.stores[r.(map[string]any)["id"].(string)]
+		if !ok {
+			continue
+		}
+		out[i] = map[string]any{"name": s.Name, "gstin": s.GSTIN, "pickupAddress": map[string]any{
+			"line1": "1 Industrial Area", "line2": nil, "city": s.City, "state": s.State, "pinCode": s.PinCode}}
+	}
+	return out
 }
 
 // The fake catalogue: every variant's product is named after it, in one

@@ -13,6 +13,7 @@ import (
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/platform/config"
 	"github.com/purra/supergraph/platform/service"
+	"github.com/purra/supergraph/platform/storage"
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/app"
 	"github.com/purra/supergraph/subgraphs/orders/internal/events"
@@ -60,6 +61,11 @@ func BuildParts(_ context.Context, d *service.Deps) (*service.Subgraph, *Parts, 
 		return nil, nil, fmt.Errorf("orders config: %w", err)
 	}
 	a := app.New(store.New(d.DB, d.Topic, d.Name), remote.New(d.Subgraph), d.Limiter, d.Log, cfg)
+	media, err := storage.FromEnv(d.Getenv)
+	if err != nil {
+		return nil, nil, fmt.Errorf("orders media: %w", err)
+	}
+	a.SetFiles(media)
 	events.Register(d.Consumer, a)
 	hub := live.NewHub()
 	feed := &live.Feed{

@@ -548,6 +548,13 @@ var sources = []*ast.Source{
 """gqlgen: resolve all representations of an entity type in one call (one SQL query)."""
 directive @entityResolver(multi: Boolean) on OBJECT
 
+"""
+Subgraph-local, enforced by platform/gql before anything executes (docs/security.md): the complete
+list of services ("router", or a subgraph's name) that may call this root field, select this field,
+or resolve this entity type through _entities. Without it, only the router may. Not composed.
+"""
+directive @callers(services: [String!]!) on FIELD_DEFINITION | OBJECT
+
 """RFC 3339 date-time."""
 scalar DateTime
 
@@ -557,7 +564,7 @@ Public reads (` + "`" + `store` + "`" + `, ` + "`" + `stores` + "`" + `) show AC
 to its owner and to admins holding stores:approve. A store reached by reference from another
 entity (an order's item, a product) resolves whatever its status, so history stays readable.
 """
-type Store @key(fields: "id") @entityResolver(multi: true) {
+type Store @key(fields: "id") @entityResolver(multi: true) @callers(services: ["router", "orders"]) {
   """Stable id (UUID v7)."""
   id: ID!
   """Display name, 2–80 characters."""
@@ -5167,6 +5174,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNUpdateStoreInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋstoresᚋinternalᚋgraphᚋmodelᚐUpdateStoreInput(ctx context.Context, v any) (model.UpdateStoreInput, error) {

@@ -280,8 +280,14 @@ type ProductFilter struct {
 	Query *string `json:"query,omitempty"`
 	// Products in this category or any of its descendants.
 	CategoryID *string `json:"categoryId,omitempty"`
+	// Products in the category with this slug or any of its descendants: what a category page's URL
+	// holds, so the page needs no request for the id first. Give categoryId or categorySlug, not both;
+	// an unknown slug matches nothing.
+	CategorySlug *string `json:"categorySlug,omitempty"`
 	// Products of any of these brands.
 	BrandIds []string `json:"brandIds,omitempty"`
+	// Products of any of the brands with these slugs (at most 50; unknown slugs match nothing). Not with brandIds.
+	BrandSlugs []string `json:"brandSlugs,omitempty"`
 	// Some variant sells for at least this much (paise).
 	MinPrice *int64 `json:"minPrice,omitempty"`
 	// Some variant sells for at most this much (paise).

@@ -1,13 +1,16 @@
 // Package model holds the GraphQL models. The hand-written ones below leave
 // out the edges that field resolvers load through per-request dataloaders
-// (Order.items, Order.statusHistory, Order.fulfilments, OrderStatusUpdate.order,
-// User.orders, Fulfilment.items, Fulfilment.statusHistory, Store.fulfilments).
+// (Order.items, Order.statusHistory, Order.fulfilments, Order.invoices, OrderStatusUpdate.order,
+// User.orders, Fulfilment.items, Fulfilment.statusHistory, Store.fulfilments, Store.invoices,
+// Invoice.order/store/pdfUrl).
 package model
 
 import (
 	"time"
 
 	"github.com/purra/supergraph/platform/money"
+
+	"github.com/purra/supergraph/subgraphs/orders/internal/invoice"
 )
 
 // Order is an order row; items and statusHistory are resolved.
@@ -73,7 +76,7 @@ type Fulfilment struct {
 	Fresh bool
 }
 
-// Store is the orders subgraph's view of a store: its key; fulfilments is resolved.
+// Store is the orders subgraph's view of a store: its key; fulfilments and invoices are resolved.
 type Store struct {
 	ID string
 }
@@ -82,3 +85,26 @@ type Store struct {
 func (Order) IsEntity() {}
 func (User) IsEntity()  {}
 func (Store) IsEntity() {}
+
+// Invoice is an issued tax document; order, store and pdfUrl are resolved
+// (the PDF link is signed on request), from Source.
+type Invoice struct {
+	ID                    string
+	Kind                  InvoiceKind
+	Number                string
+	FinancialYear         string
+	Seller                *InvoiceParty
+	Buyer                 *InvoiceParty
+	PlaceOfSupply         string
+	Interstate            bool
+	Lines                 []*InvoiceLine
+	TaxableValue          money.Money
+	Cgst                  money.Money
+	Sgst                  money.Money
+	Igst                  money.Money
+	Total                 money.Money
+	TotalInWords          string
+	CreditedInvoiceNumber *string
+	IssuedAt              time.Time
+	Source                invoice.Invoice
+}

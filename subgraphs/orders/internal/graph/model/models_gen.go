@@ -64,6 +64,72 @@ type FulfilmentStatusChange struct {
 	Note *string `json:"note,omitempty"`
 }
 
+// An address on an invoice.
+type InvoiceAddress struct {
+	// Building, street (with the landmark, if any).
+	Line1 string `json:"line1"`
+	// Area, locality; null when none.
+	Line2 *string `json:"line2,omitempty"`
+	// City or town.
+	City string `json:"city"`
+	// State or union territory (IndianState name).
+	State string `json:"state"`
+	// Six-digit PIN code.
+	PinCode string `json:"pinCode"`
+}
+
+// A page of invoices (Relay connection).
+type InvoiceConnection struct {
+	// The invoices of this page with their cursors.
+	Edges []*InvoiceEdge `json:"edges"`
+	// Where this page ends.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many documents match in all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An invoice in a connection.
+type InvoiceEdge struct {
+	// Opaque cursor of this edge.
+	Cursor string `json:"cursor"`
+	// The invoice.
+	Node *Invoice `json:"node"`
+}
+
+// One line of an invoice or credit note.
+type InvoiceLine struct {
+	// The order line it states.
+	OrderItemID string `json:"orderItemId"`
+	// Title and SKU at checkout.
+	Description string `json:"description"`
+	// HSN code of the product.
+	HsnCode string `json:"hsnCode"`
+	// Units (for a credit note: the units returned, or all the line's units for a refund of an amount).
+	Quantity int `json:"quantity"`
+	// GST rate in percent.
+	GstRatePercent float64 `json:"gstRatePercent"`
+	// Value before GST.
+	TaxableValue *money.Money `json:"taxableValue"`
+	// Central GST.
+	Cgst *money.Money `json:"cgst"`
+	// State GST.
+	Sgst *money.Money `json:"sgst"`
+	// Integrated GST.
+	Igst *money.Money `json:"igst"`
+	// Taxable value + GST.
+	Total *money.Money `json:"total"`
+}
+
+// The seller or the buyer on an invoice.
+type InvoiceParty struct {
+	// Legal or trade name (the buyer: the recipient's name).
+	Name string `json:"name"`
+	// GSTIN; null for a consumer.
+	Gstin *string `json:"gstin,omitempty"`
+	// Address.
+	Address *InvoiceAddress `json:"address"`
+}
+
 type Mutation struct {
 }
 
@@ -276,6 +342,64 @@ func (e *FulfilmentStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e FulfilmentStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whether a document charges or credits the buyer.
+type InvoiceKind string
+
+const (
+	// A tax invoice (section 31 of the CGST Act).
+	InvoiceKindTaxInvoice InvoiceKind = "TAX_INVOICE"
+	// A credit note against a tax invoice (section 34), for a refund or a return.
+	InvoiceKindCreditNote InvoiceKind = "CREDIT_NOTE"
+)
+
+var AllInvoiceKind = []InvoiceKind{
+	InvoiceKindTaxInvoice,
+	InvoiceKindCreditNote,
+}
+
+func (e InvoiceKind) IsValid() bool {
+	switch e {
+	case InvoiceKindTaxInvoice, InvoiceKindCreditNote:
+		return true
+	}
+	return false
+}
+
+func (e InvoiceKind) String() string {
+	return string(e)
+}
+
+func (e *InvoiceKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InvoiceKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InvoiceKind", str)
+	}
+	return nil
+}
+
+func (e InvoiceKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InvoiceKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InvoiceKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
