@@ -123,6 +123,8 @@ func TestOneRuleForAdmins(t *testing.T) {
 		{"User.addresses of another user", "", "", `query($user: ID!) { user(id: $user) { addresses { line1 } } }`, []string{"user", "addresses"}},
 		{"User.notifications of another user", "", "", `query($user: ID!) { user(id: $user) { notifications { edges { cursor } } } }`, []string{"user", "notifications"}},
 		{"User.cart of another user", "", "", `query($user: ID!) { user(id: $user) { cart { itemCount } } }`, []string{"user", "cart"}},
+		{"User.wishlist of another user", "", "", `query($user: ID!) { user(id: $user) { wishlist { itemCount } } }`, []string{"user", "wishlist"}},
+		{"User.orders of another user", "", "", `query($user: ID!) { user(id: $user) { orders { totalCount } } }`, []string{"user", "orders"}},
 	}
 	holders := map[string]client{} // by permission, and "permission+via"
 	holder := func(rd adminRead) client {
