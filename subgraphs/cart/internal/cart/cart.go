@@ -18,8 +18,11 @@ type Line struct {
 	ID        string
 	VariantID string
 	Quantity  int
-	AddedAt   time.Time
-	UpdatedAt time.Time
+	// CreatedVersion is the cart's version that the line's creation made:
+	// a checkout that read an older version never saw this line.
+	CreatedVersion int
+	AddedAt        time.Time
+	UpdatedAt      time.Time
 }
 
 // Cart is a user's cart. Its methods enforce the rules and record what
@@ -28,17 +31,21 @@ type Cart struct {
 	ID         string
 	UserID     string
 	CouponCode string // "" when none
-	Lines      []Line
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// Version counts the cart's saved changes: every change that is saved
+	// makes it one higher (NextVersion). Orders' checkout reads it with the
+	// lines, so the cart can later tell which lines that checkout saw.
+	Version   int
+	Lines     []Line
+	CreatedAt time.Time
+	UpdatedAt time.Time
 
 	loadedQty    map[string]int // line id → quantity as loaded
 	loadedCoupon string
 }
 
 // Load returns a cart as stored; later changes are measured against it.
-func Load(id, userID, coupon string, lines []Line, createdAt, updatedAt time.Time) *Cart {
-	c := &Cart{ID: id, UserID: userID, CouponCode: coupon, Lines: lines, CreatedAt: createdAt, UpdatedAt: updatedAt,
+func Load(id, userID, coupon string, version int, lines []Line, createdAt, updatedAt time.Time) *Cart {
+	c := &Cart{ID: id, UserID: userID, CouponCode: coupon, Version: version, Lines: lines, CreatedAt: createdAt, UpdatedAt: updatedAt,
 		loadedQty: make(map[string]int, len(lines)), loadedCoupon: coupon}
 	for _, l := range lines {
 		c.loadedQty[l.ID] = l.Quantity
@@ -96,9 +103,15 @@ func (c *Cart) Add(rules Rules, role Role, lineID string, v Variant, quantity in
 	if len(c.Lines) >= rules.MaxLines {
 		return ErrCartFull
 	}
-	c.Lines = append(c.Lines, Line{ID: lineID, VariantID: v.ID, Quantity: quantity, AddedAt: now, UpdatedAt: now})
+	c.Lines = append(c.Lines, Line{ID: lineID, VariantID: v.ID, Quantity: quantity, CreatedVersion: c.NextVersion(),
+		AddedAt: now, UpdatedAt: now})
 	return nil
 }
+
+// NextVersion is the version saving the pending changes gives the cart.
+// Version is the loaded one until the store saves them, and one saved
+// change is one step whatever it did.
+func (c *Cart) NextVersion() int { return c.Version + 1 }
 
 // SetQuantity sets line lineID to quantity; 0 removes it. v is the line's
 // variant as the catalogue sees it now: raising the quantity needs it to be
@@ -160,29 +173,10 @@ func (c *Cart) SetCoupon(code string) error {
 // RemoveCoupon drops the coupon, if any.
 func (c *Cart) RemoveCoupon() { c.CouponCode = "" }
 
-// Ordered is a quantity of a variant that was ordered.
+// Ordered is a quantity of a variant (ordered, or to be priced).
 type Ordered struct {
 	VariantID string
 	Quantity  int
-}
-
-// RemoveOrdered takes ordered quantities out of the cart once an order is
-// confirmed: lines that reach zero disappear, lines the shopper added after
-// checking out keep the extra units, and the coupon (now used) is dropped.
-func (c *Cart) RemoveOrdered(items []Ordered, now time.Time) {
-	for _, it := range items {
-		i := c.lineOfVariant(it.VariantID)
-		if i < 0 || it.Quantity <= 0 {
-			continue
-		}
-		if c.Lines[i].Quantity <= it.Quantity {
-			c.Lines = append(c.Lines[:i], c.Lines[i+1:]...)
-			continue
-		}
-		c.Lines[i].Quantity -= it.Quantity
-		c.Lines[i].UpdatedAt = now
-	}
-	c.CouponCode = ""
 }
 
 // Changes lists what changed since Load: lines to insert or update, ids of

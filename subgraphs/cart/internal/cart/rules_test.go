@@ -92,7 +92,7 @@ var now = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 func TestAddMergesIntoTheVariantsLine(t *testing.T) {
 	t.Parallel()
-	c := Load("c", "u", "", nil, now, now)
+	c := Load("c", "u", "", 0, nil, now, now)
 	rules := DefaultRules()
 	wantErr(t, c.Add(rules, RoleCustomer, "l1", active("v1", nil), 4, now), "", "", "")
 	wantErr(t, c.Add(rules, RoleCustomer, "l2", active("v1", nil), 6, now), "", "", "")
@@ -109,7 +109,7 @@ func TestAddMergesIntoTheVariantsLine(t *testing.T) {
 func TestAddRefusals(t *testing.T) {
 	t.Parallel()
 	rules := DefaultRules()
-	c := Load("c", "u", "", nil, now, now)
+	c := Load("c", "u", "", 0, nil, now, now)
 	wantErr(t, c.Add(rules, RoleCustomer, "l", Variant{ID: "gone"}, 1, now), errs.BadUserInput, "variantId", ReasonUnavailable)
 	wantErr(t, c.Add(rules, RoleCustomer, "l", Variant{ID: "d", Found: true, ProductStatus: "DRAFT"}, 1, now), errs.BadUserInput, "variantId", ReasonUnavailable)
 	wantErr(t, c.Add(rules, RoleRetailer, "l", active("bulk", moq(50)), 10, now), errs.BadUserInput, "quantity", ReasonBelowMOQ)
@@ -128,7 +128,7 @@ func TestAddRefusals(t *testing.T) {
 func TestAddStopsAtFiftyLines(t *testing.T) {
 	t.Parallel()
 	rules := DefaultRules()
-	c := Load("c", "u", "", nil, now, now)
+	c := Load("c", "u", "", 0, nil, now, now)
 	for i := range 50 {
 		id := fmt.Sprint("v", i)
 		wantErr(t, c.Add(rules, RoleCustomer, "l"+id, active(id, nil), 1, now), "", "", "")
@@ -145,7 +145,7 @@ func TestSetQuantity(t *testing.T) {
 	t.Parallel()
 	rules := DefaultRules()
 	load := func() *Cart {
-		return Load("c", "u", "", []Line{{ID: "l1", VariantID: "v1", Quantity: 5}, {ID: "l2", VariantID: "bulk", Quantity: 60}}, now, now)
+		return Load("c", "u", "", 0, []Line{{ID: "l1", VariantID: "v1", Quantity: 5}, {ID: "l2", VariantID: "bulk", Quantity: 60}}, now, now)
 	}
 	c := load()
 	wantErr(t, c.SetQuantity(rules, RoleCustomer, "l1", active("v1", nil), 8, now), "", "", "")
@@ -171,7 +171,7 @@ func TestSetQuantity(t *testing.T) {
 
 func TestRemoveClearAndCoupon(t *testing.T) {
 	t.Parallel()
-	c := Load("c", "u", "", []Line{{ID: "l1", VariantID: "v1", Quantity: 1}, {ID: "l2", VariantID: "v2", Quantity: 2}}, now, now)
+	c := Load("c", "u", "", 0, []Line{{ID: "l1", VariantID: "v1", Quantity: 1}, {ID: "l2", VariantID: "v2", Quantity: 2}}, now, now)
 	wantErr(t, c.Remove("zz"), errs.NotFound, "", "")
 	wantErr(t, c.Remove("l1"), "", "", "")
 	wantErr(t, c.SetCoupon("WELCOME10"), "", "", "")
@@ -182,29 +182,9 @@ func TestRemoveClearAndCoupon(t *testing.T) {
 	wantErr(t, c.SetCoupon("WELCOME10"), errs.Conflict, "", "CART_EMPTY")
 }
 
-func TestRemoveOrdered(t *testing.T) {
-	t.Parallel()
-	c := Load("c", "u", "FLAT500", []Line{
-		{ID: "l1", VariantID: "v1", Quantity: 2},
-		{ID: "l2", VariantID: "v2", Quantity: 5},
-		{ID: "l3", VariantID: "v3", Quantity: 1},
-	}, now, now)
-	c.RemoveOrdered([]Ordered{{VariantID: "v1", Quantity: 2}, {VariantID: "v2", Quantity: 3}, {VariantID: "v9", Quantity: 4}, {VariantID: "v3", Quantity: 7}}, now)
-	if len(c.Lines) != 1 || c.Lines[0].ID != "l2" || c.Lines[0].Quantity != 2 {
-		t.Fatalf("lines = %+v, want l2 with the 2 units added after checkout", c.Lines)
-	}
-	if c.CouponCode != "" {
-		t.Fatalf("coupon kept: %q", c.CouponCode)
-	}
-	up, del, coupon := c.Changes()
-	if len(up) != 1 || up[0].ID != "l2" || len(del) != 2 || !coupon {
-		t.Fatalf("changes = %+v %v %v", up, del, coupon)
-	}
-}
-
 func TestChangesOnlyListWhatChanged(t *testing.T) {
 	t.Parallel()
-	c := Load("c", "u", "", []Line{{ID: "l1", VariantID: "v1", Quantity: 1}}, now, now)
+	c := Load("c", "u", "", 0, []Line{{ID: "l1", VariantID: "v1", Quantity: 1}}, now, now)
 	if c.Changed() {
 		t.Fatal("a freshly loaded cart has changes")
 	}

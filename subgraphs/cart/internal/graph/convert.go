@@ -18,7 +18,8 @@ func toCart(c *cart.Cart) *model.Cart {
 			Quantity: l.Quantity, AddedAt: l.AddedAt,
 		}
 	}
-	return &model.Cart{ID: c.ID, Items: items, ItemCount: c.ItemCount(), CouponCode: optional(c.CouponCode), UpdatedAt: c.UpdatedAt}
+	return &model.Cart{ID: c.ID, Items: items, ItemCount: c.ItemCount(), CouponCode: optional(c.CouponCode), UpdatedAt: c.UpdatedAt,
+		Version: c.Version}
 }
 
 // quoteRequest is what pricing needs of a cart already shown to its owner.

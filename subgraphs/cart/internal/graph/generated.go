@@ -52,6 +52,7 @@ type ComplexityRoot struct {
 		Items      func(childComplexity int) int
 		Pricing    func(childComplexity int, shippingAddressID *string) int
 		UpdatedAt  func(childComplexity int) int
+		Version    func(childComplexity int) int
 	}
 
 	CartCouponRejection struct {
@@ -243,6 +244,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Cart.UpdatedAt(childComplexity), true
+	case "Cart.version":
+		if e.ComplexityRoot.Cart.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cart.Version(childComplexity), true
 
 	case "CartCouponRejection.code":
 		if e.ComplexityRoot.CartCouponRejection.Code == nil {
@@ -804,6 +811,12 @@ type Cart {
   pricing(shippingAddressId: ID): CartPricing
   """When the cart last changed."""
   updatedAt: DateTime!
+  """
+  Counts the cart's changes: every change makes it one higher. Orders' checkout reads it with the
+  lines and carries it in order.placed, so that when the order is confirmed the cart removes only
+  what that checkout saw (a line added after it stays).
+  """
+  version: Int! @inaccessible
 }
 
 """One line of a cart: a variant and how many of it."""
@@ -1060,6 +1073,8 @@ func (ec *executionContext) childFields_Cart(ctx context.Context, field graphql.
 		return ec.fieldContext_Cart_pricing(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Cart_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Cart_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Cart", field.Name)
 }
@@ -1764,6 +1779,29 @@ func (ec *executionContext) _Cart_updatedAt(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Cart_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Cart", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Cart_version(ctx context.Context, field graphql.CollectedField, obj *model.Cart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cart_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cart_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cart", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CartCouponRejection_code(ctx context.Context, field graphql.CollectedField, obj *model.CartCouponRejection) (ret graphql.Marshaler) {
@@ -4917,6 +4955,11 @@ func (ec *executionContext) _Cart(ctx context.Context, sel ast.SelectionSet, obj
 				})
 		case "updatedAt":
 			out.Values[i] = ec._Cart_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Cart_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

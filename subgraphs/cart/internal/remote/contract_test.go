@@ -81,7 +81,7 @@ func TestQueriesMatchTheirSubgraphs(t *testing.T) {
 	}
 	// The one the orders subgraph sends to the cart.
 	cart := loadSubgraph(t, "cart")
-	if _, errs := gqlparser.LoadQuery(cart, `query { myCart { items { variantId quantity } couponCode } }`); errs != nil {
+	if _, errs := gqlparser.LoadQuery(cart, `query { myCart { items { variantId quantity } couponCode version } }`); errs != nil {
 		t.Errorf("orders' myCart query does not match schema/cart.graphqls: %v", errs)
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/google/uuid"
 )
 
-const cartFields = `id itemCount couponCode updatedAt items { id quantity addedAt variant { id } }`
+const cartFields = `id itemCount couponCode updatedAt version items { id quantity addedAt variant { id } }`
 
 type cartItem struct {
 	ID       string `json:"id"`
@@ -21,6 +21,7 @@ type cartView struct {
 	ID         string     `json:"id"`
 	ItemCount  int        `json:"itemCount"`
 	CouponCode *string    `json:"couponCode"`
+	Version    int        `json:"version"`
 	Items      []cartItem `json:"items"`
 }
 

@@ -16,8 +16,8 @@ var ErrNoCart = errors.New("no cart")
 
 // cartRows selects carts with their lines, one row per line (a cart without
 // lines gives one row of NULL line columns).
-const cartRows = `SELECT c.id, c.user_id, coalesce(c.coupon_code, ''), c.created_at, c.updated_at,
-	i.id, i.variant_id, i.quantity, i.added_at, i.updated_at
+const cartRows = `SELECT c.id, c.user_id, coalesce(c.coupon_code, ''), c.version, c.created_at, c.updated_at,
+	i.id, i.variant_id, i.quantity, i.created_version, i.added_at, i.updated_at
 	FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id`
 
 // CartsByUserIDs loads the carts of users in one query, lines oldest first.
@@ -48,18 +48,18 @@ func collectCarts(rows pgx.Rows) ([]*cart.Cart, error) {
 	)
 	flush := func() {
 		if cur != nil {
-			out = append(out, cart.Load(cur.ID, cur.UserID, cur.CouponCode, lines, cur.CreatedAt, cur.UpdatedAt))
+			out = append(out, cart.Load(cur.ID, cur.UserID, cur.CouponCode, cur.Version, lines, cur.CreatedAt, cur.UpdatedAt))
 		}
 	}
 	for rows.Next() {
 		var (
 			c                      cart.Cart
 			lineID, variantID      *string
-			quantity               *int
+			quantity, created      *int
 			addedAt, lineUpdatedAt *time.Time
 		)
-		if err := rows.Scan(&c.ID, &c.UserID, &c.CouponCode, &c.CreatedAt, &c.UpdatedAt,
-			&lineID, &variantID, &quantity, &addedAt, &lineUpdatedAt); err != nil {
+		if err := rows.Scan(&c.ID, &c.UserID, &c.CouponCode, &c.Version, &c.CreatedAt, &c.UpdatedAt,
+			&lineID, &variantID, &quantity, &created, &addedAt, &lineUpdatedAt); err != nil {
 			return nil, err
 		}
 		if cur == nil || cur.ID != c.ID {
@@ -67,7 +67,8 @@ func collectCarts(rows pgx.Rows) ([]*cart.Cart, error) {
 			cur, lines = &c, nil
 		}
 		if lineID != nil {
-			lines = append(lines, cart.Line{ID: *lineID, VariantID: *variantID, Quantity: *quantity, AddedAt: *addedAt, UpdatedAt: *lineUpdatedAt})
+			lines = append(lines, cart.Line{ID: *lineID, VariantID: *variantID, Quantity: *quantity, CreatedVersion: *created,
+				AddedAt: *addedAt, UpdatedAt: *lineUpdatedAt})
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -155,7 +156,8 @@ func loadLocked(ctx context.Context, tx pgx.Tx, userID string) (*cart.Cart, erro
 	return carts[0], nil
 }
 
-// saveCart writes what changed in c since it was loaded.
+// saveCart writes what changed in c since it was loaded, as one more
+// version of the cart (a new line carries that version already).
 func saveCart(ctx context.Context, tx pgx.Tx, c *cart.Cart, now time.Time) error {
 	upserts, deleted, couponChanged := c.Changes()
 	if len(upserts) == 0 && len(deleted) == 0 && !couponChanged {
@@ -166,15 +168,16 @@ func saveCart(ctx context.Context, tx pgx.Tx, c *cart.Cart, now time.Time) error
 		b.Queue(`DELETE FROM cart_items WHERE cart_id = $1 AND id = ANY($2::uuid[])`, c.ID, deleted)
 	}
 	for _, l := range upserts {
-		b.Queue(`INSERT INTO cart_items (id, cart_id, variant_id, quantity, added_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6)
+		b.Queue(`INSERT INTO cart_items (id, cart_id, variant_id, quantity, created_version, added_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
 			ON CONFLICT (id) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at`,
-			l.ID, c.ID, l.VariantID, l.Quantity, l.AddedAt, l.UpdatedAt)
+			l.ID, c.ID, l.VariantID, l.Quantity, l.CreatedVersion, l.AddedAt, l.UpdatedAt)
 	}
-	b.Queue(`UPDATE carts SET coupon_code = NULLIF($2, ''), updated_at = $3 WHERE id = $1`, c.ID, c.CouponCode, now)
+	b.Queue(`UPDATE carts SET coupon_code = NULLIF($2, ''), version = $3, updated_at = $4 WHERE id = $1`,
+		c.ID, c.CouponCode, c.NextVersion(), now)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("save cart %s: %w", c.ID, err)
 	}
-	c.UpdatedAt = now
+	c.Version, c.UpdatedAt = c.NextVersion(), now
 	return nil
 }

@@ -202,7 +202,7 @@ func (a *App) place(ctx context.Context, id auth.Identity, c order.Checkout, ord
 	if err != nil {
 		return nil, err
 	}
-	o.ID = orderID
+	o.ID, o.CartVersion = orderID, cart.Version
 	if o.Status == order.PendingPayment {
 		due := now.Add(a.cfg.ReservationTTL)
 		settle := due.Add(order.SettleMargin)

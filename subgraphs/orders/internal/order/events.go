@@ -18,6 +18,7 @@ type Placed struct {
 	Items                []PlacedItem  `json:"items"`
 	ShippingAddress      Address       `json:"shippingAddress"`
 	ReservationExpiresAt *time.Time    `json:"reservationExpiresAt"`
+	CartVersion          int           `json:"cartVersion"`
 }
 
 // PlacedItem is a line of Placed.
@@ -67,7 +68,7 @@ func (o *Order) PlacedEvent() Placed {
 	return Placed{
 		OrderID: o.ID, OrderNumber: o.Number, UserID: o.UserID, PaymentMethod: o.Payment,
 		TotalPaise: o.Totals.Total, CouponCode: o.coupon(), Items: items, ShippingAddress: o.Address,
-		ReservationExpiresAt: o.PaymentDueBy,
+		ReservationExpiresAt: o.PaymentDueBy, CartVersion: o.CartVersion,
 	}
 }
 

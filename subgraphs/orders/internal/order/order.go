@@ -111,6 +111,10 @@ type Order struct {
 	SettleAt  *time.Time
 	PlacedAt  time.Time
 	UpdatedAt time.Time
+	// CartVersion is the version of the buyer's cart that checkout read
+	// (cart's myCart): order.placed carries it so that the cart removes only
+	// what this checkout saw. Known only while placing; not stored.
+	CartVersion int
 
 	changes  []Change
 	fchanges []FulfilmentChange

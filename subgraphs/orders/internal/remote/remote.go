@@ -31,10 +31,12 @@ type money struct {
 	Paise int64 `json:"paise"`
 }
 
-// Cart is the caller's cart: its lines and applied coupon.
+// Cart is the caller's cart: its lines, applied coupon and version (which
+// order.placed carries back to the cart).
 type Cart struct {
 	Lines      []order.Line
 	CouponCode string
+	Version    int
 }
 
 // MyCart reads the caller's cart.
@@ -46,15 +48,17 @@ func (c *Clients) MyCart(ctx context.Context) (Cart, error) {
 				Quantity  int    `json:"quantity"`
 			} `json:"items"`
 			CouponCode *string `json:"couponCode"`
+			Version    int     `json:"version"`
 		} `json:"myCart"`
 	}
-	if err := c.cart.Do(ctx, `query { myCart { items { variantId quantity } couponCode } }`, nil, &out, subgraph.Idempotent()); err != nil {
+	if err := c.cart.Do(ctx, `query { myCart { items { variantId quantity } couponCode version } }`, nil, &out, subgraph.Idempotent()); err != nil {
 		return Cart{}, err
 	}
 	var cart Cart
 	if out.MyCart == nil {
 		return cart, nil
 	}
+	cart.Version = out.MyCart.Version
 	for _, it := range out.MyCart.Items {
 		cart.Lines = append(cart.Lines, order.Line{VariantID: it.VariantID, Quantity: it.Quantity})
 	}

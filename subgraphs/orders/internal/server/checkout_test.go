@@ -169,6 +169,7 @@ func TestCheckoutPlacesThePendingOrder(t *testing.T) {
 		}
 		ShippingAddress      map[string]any
 		ReservationExpiresAt *string
+		CartVersion          *int
 	}
 	if err := json.Unmarshal(placed[0].Payload, &p); err != nil {
 		t.Fatal(err)
@@ -176,7 +177,8 @@ func TestCheckoutPlacesThePendingOrder(t *testing.T) {
 	if p.OrderID != o.ID || p.OrderNumber != o.OrderNumber || p.UserID != e.rahul || p.PaymentMethod.Type != "UPI" ||
 		p.PaymentMethod.UpiVpa != "rahul@okhdfcbank" || p.TotalPaise != o.Total.Paise || *p.CouponCode != "FLAT500" ||
 		len(p.Items) != 2 || p.Items[1].StoreID != audioHub || p.Items[1].UnitPricePaise != 129900 || p.Items[1].LineTotalPaise != 259800 ||
-		p.ShippingAddress["pinCode"] != "560025" || p.ShippingAddress["state"] != "KARNATAKA" || p.ReservationExpiresAt == nil {
+		p.ShippingAddress["pinCode"] != "560025" || p.ShippingAddress["state"] != "KARNATAKA" || p.ReservationExpiresAt == nil ||
+		p.CartVersion == nil || *p.CartVersion != 42 { // the version of the cart read (two lines: fillCart's 42)
 		t.Fatalf("order.placed payload = %s", placed[0].Payload)
 	}
 	if n := e.rows(`SELECT count(*) FROM outbox`); n != 1 {
@@ -216,8 +218,8 @@ func TestCheckoutCODIsConfirmedAtOnce(t *testing.T) {
 	if len(o.StatusHistory) != 2 || o.StatusHistory[1].To != "CONFIRMED" || *o.StatusHistory[1].From != "PENDING_PAYMENT" {
 		t.Fatalf("history = %+v", o.StatusHistory)
 	}
-	changed := e.outbox(o.ID, "order.status_changed")
-	if len(changed) != 1 || len(e.outbox(o.ID, "order.placed")) != 1 {
+	changed, placed := e.outbox(o.ID, "order.status_changed"), e.outbox(o.ID, "order.placed")
+	if len(changed) != 1 || len(placed) != 1 {
 		t.Fatalf("events = %+v", changed)
 	}
 	// Its one fulfilment is confirmed with it, and says so.
@@ -236,6 +238,11 @@ func TestCheckoutCODIsConfirmedAtOnce(t *testing.T) {
 	if f.From != "PENDING" || f.To != "CONFIRMED" || f.StoreID != techHub || f.AmountPaise != 19900 || len(f.Items) != 1 ||
 		f.Items[0].VariantID != cable || f.Items[0].HSNCode != "8517" {
 		t.Fatalf("order.fulfilment_changed payload = %s", fc[0].Payload)
+	}
+	// The cart's version read at checkout goes back to the cart (fillCart: 41 for one line).
+	var pl struct{ CartVersion *int }
+	if err := json.Unmarshal(placed[0].Payload, &pl); err != nil || pl.CartVersion == nil || *pl.CartVersion != 41 {
+		t.Fatalf("order.placed cartVersion: %s (%v)", placed[0].Payload, err)
 	}
 	var p struct {
 		OrderID, OrderNumber, UserID, From, To, At string

@@ -107,6 +107,7 @@ func (e *env) fillCart(user string, coupon string, lines ...any) {
 		for i := 0; i+1 < len(lines); i += 2 {
 			c.items = append(c.items, [2]any{lines[i], lines[i+1]})
 		}
+		c.version = 40 + len(c.items) // any version: order.placed must carry it back
 		w.carts[user] = c
 	})
 }

@@ -48,8 +48,9 @@ type world struct {
 }
 
 type fakeCart struct {
-	items  [][2]any // variantId, quantity
-	coupon string
+	items   [][2]any // variantId, quantity
+	coupon  string
+	version int
 }
 
 type fakeAddress struct {
@@ -258,7 +259,9 @@ func (w *world) myCart(user string) (any, *gqlError) {
 	c := w.carts[user]
 	items := []map[string]any{}
 	var coupon any
+	version := 0
 	if c != nil {
+		version = c.version
 		for _, it := range c.items {
 			items = append(items, map[string]any{"variantId": it[0], "quantity": it[1]})
 		}
@@ -266,7 +269,7 @@ func (w *world) myCart(user string) (any, *gqlError) {
 			coupon = c.coupon
 		}
 	}
-	return map[string]any{"items": items, "couponCode": coupon}, nil
+	return map[string]any{"items": items, "couponCode": coupon, "version": version}, nil
 }
 
 func (w *world) me(user string) any {

@@ -18,6 +18,7 @@ type Cart struct {
 	ItemCount  int
 	CouponCode *string
 	UpdatedAt  time.Time
+	Version    int
 }
 
 // CartItem is one line; Variant is the catalogue's reference by id.
