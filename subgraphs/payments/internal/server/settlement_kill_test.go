@@ -1,0 +1,116 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purra/supergraph/platform/auth"
+	"github.com/purra/supergraph/platform/pg"
+	"github.com/purra/supergraph/platform/servicetest"
+
+	"github.com/purra/supergraph/subgraphs/payments/internal/app"
+	"github.com/purra/supergraph/subgraphs/payments/internal/provider/sandbox"
+	"github.com/purra/supergraph/subgraphs/payments/internal/settlement"
+	"github.com/purra/supergraph/subgraphs/payments/internal/store"
+)
+
+// childDBEnv names the database the child settlement run works on.
+const childDBEnv = "PURRA_TEST_SETTLEMENT_CHILD_DB"
+
+// A settlement run in another process is SIGKILLed right after its first
+// payout committed; the next run (runSettlement) resumes the same run and
+// finishes it. Every payable entry is settled exactly once, each store has
+// one payout, and the payouts equal the ledger.
+func TestSettlementRun_killedHalfWayAndResumed(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, settleVars)
+	stores := make([]string, 6)
+	for i := range stores {
+		stores[i] = uuid.Must(uuid.NewV7()).String()
+		for range 2 {
+			e.delivered(uuid.Must(uuid.NewV7()).String(), stores[i], "UPI", true, line{total: int64(10000 + 1111*i), gst: 1500})
+		}
+	}
+	e.delivered(uuid.Must(uuid.NewV7()).String(), stores[0], "UPI", false, line{total: 5000, gst: 700}) // not payable yet
+	payable := e.count(`SELECT count(*) FROM ledger_entries WHERE payable_at <= now()`)
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSettlementRun_child$", "-test.v")
+	cmd.Env = append(os.Environ(), childDBEnv+"="+e.d.DB.Config().ConnConfig.Database)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	require.NoError(t, cmd.Start())
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	require.Eventually(t, func() bool {
+		return e.count(`SELECT count(*) FROM settlement_payouts`) >= 1
+	}, 60*time.Second, 2*time.Millisecond, "the child never paid anybody")
+	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	err := <-exited
+	require.Error(t, err, "killed, not finished")
+
+	paidBefore := e.count(`SELECT count(*) FROM settlement_payouts`)
+	require.Less(t, paidBefore, len(stores), "the run was not interrupted half-way")
+	require.Equal(t, 1, e.count(`SELECT count(*) FROM settlement_runs WHERE status = 'RUNNING'`))
+
+	run, resp := e.runSettlement(e.token(admin, "ADMIN", "settlements:manage"))
+	ok(t, resp)
+	require.True(t, run.Resumed, "the interrupted run is finished, with its cutoff")
+	require.Equal(t, len(stores)-paidBefore, run.Payouts)
+
+	require.Equal(t, 0, e.count(`SELECT count(*) FROM settlement_runs WHERE status = 'RUNNING'`))
+	require.Equal(t, 1, e.count(`SELECT count(DISTINCT run_id) FROM settlement_payouts`))
+	for _, s := range stores {
+		require.Equal(t, 1, e.count(`SELECT count(*) FROM settlement_payouts WHERE store_id = $1`, s), s)
+	}
+	require.Equal(t, payable, e.count(`SELECT count(*) FROM ledger_entries WHERE payout_id IS NOT NULL`), "each payable entry settled")
+	require.Equal(t, 0, e.count(`SELECT count(*) FROM ledger_entries WHERE payout_id IS NOT NULL AND payable_at > now()`))
+	require.Equal(t, e.sum(`SELECT sum(amount_paise) FROM ledger_entries WHERE payout_id IS NOT NULL`),
+		e.sum(`SELECT sum(amount_paise) FROM settlement_payouts`), "payouts equal the ledger")
+	e.checkIdentity(stores...)
+
+	run, resp = e.runSettlement(e.token(admin, "ADMIN", "settlements:manage"))
+	ok(t, resp)
+	require.False(t, run.Resumed)
+	require.Zero(t, run.Payouts, "nothing is paid twice")
+}
+
+// The child of TestSettlementRun_killedHalfWayAndResumed: runs a settlement
+// on the parent's database, pausing after each payout, until it is killed.
+func TestSettlementRun_child(t *testing.T) {
+	name := os.Getenv(childDBEnv)
+	if name == "" {
+		t.Skip("run by TestSettlementRun_killedHalfWayAndResumed")
+	}
+	ctx := context.Background()
+	db, err := pg.Open(ctx, servicetest.PostgresURL(), name, pg.Options{MaxConns: 4})
+	require.NoError(t, err)
+	defer db.Close()
+	a, err := app.New(app.Options{
+		Store:  store.New(db, "payments.events", "payments"),
+		Online: sandbox.New(sandbox.Config{WebhookURL: "http://127.0.0.1:1/", WebhookSecret: sandboxSecret}, db),
+		Owners: noOwners{}, Categories: noCategories{}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Settlement: app.SettlementOptions{Policy: settlement.DefaultPolicy, Every: time.Hour, Poll: time.Hour,
+			FaultPausePerStore: 400 * time.Millisecond},
+	})
+	require.NoError(t, err)
+	ctx = auth.WithIdentity(ctx, auth.Identity{Subject: admin, Role: auth.RoleAdmin, Scopes: []string{app.ScopeSettlements}})
+	_, err = a.RunSettlement(ctx)
+	require.NoError(t, err)
+	t.Fatal("the child finished the run: it should have been killed half-way")
+}
+
+type noOwners struct{}
+
+func (noOwners) StoreIDsOwnedBy(context.Context, string) ([]string, error) { return nil, nil }
+
+type noCategories struct{}
+
+func (noCategories) CategoryExists(context.Context, string) (bool, error) { return false, nil }
