@@ -114,3 +114,29 @@ func (noOwners) StoreIDsOwnedBy(context.Context, string) ([]string, error) { ret
 type noCategories struct{}
 
 func (noCategories) CategoryExists(context.Context, string) (bool, error) { return false, nil }
+
+// The periodic job: the first poll pays what is payable (no run ever), the
+// next run waits for SETTLEMENT_INTERVAL after the last one started (kept in
+// the database, so a restart keeps the schedule), and a run left RUNNING by
+// a crash is resumed at the next poll whatever the interval.
+func TestSettlementJob_scheduleAndResume(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, map[string]string{"SETTLEMENT_POLL": "20ms", "SETTLEMENT_INTERVAL": "1h"})
+	e.delivered(uuid.Must(uuid.NewV7()).String(), techHub, "UPI", true, line{total: 10000, gst: 1525})
+	e.runWorkers()
+	require.Eventually(t, func() bool { return e.count(`SELECT count(*) FROM settlement_payouts`) == 1 }, 10*time.Second, 10*time.Millisecond)
+	require.Eventually(t, func() bool { return e.count(`SELECT count(*) FROM settlement_runs WHERE status = 'DONE'`) == 1 }, 10*time.Second, 10*time.Millisecond)
+
+	e.delivered(uuid.Must(uuid.NewV7()).String(), gadgets, "UPI", true, line{total: 20000, gst: 3051})
+	time.Sleep(300 * time.Millisecond)
+	require.Equal(t, 1, e.count(`SELECT count(*) FROM settlement_runs`), "not due for an hour")
+
+	// A crashed run (RUNNING, cutoff now) is resumed by the next poll.
+	_, err := e.d.DB.Exec(context.Background(), `INSERT INTO settlement_runs (id, cutoff, status, started_at) VALUES ($1, now(), 'RUNNING', now())`,
+		uuid.Must(uuid.NewV7()).String())
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return e.count(`SELECT count(*) FROM settlement_runs WHERE status = 'RUNNING'`) == 0 }, 10*time.Second, 10*time.Millisecond)
+	require.Equal(t, 1, e.count(`SELECT count(*) FROM settlement_payouts WHERE store_id = $1`, gadgets))
+	require.Equal(t, 2, e.count(`SELECT count(*) FROM settlement_runs`))
+	e.checkIdentity(techHub, gadgets)
+}
