@@ -2,14 +2,12 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/purra/supergraph/platform/audit"
 	"github.com/purra/supergraph/platform/auth"
@@ -149,10 +147,6 @@ func (a *App) RunSettlement(ctx context.Context) (RunResult, error) {
 // the same run and pays nothing twice.
 func (a *App) settleAll(ctx context.Context, by string) (RunResult, error) {
 	run, resumed, err := a.store.StartRun(ctx, by, a.now())
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" { // another runner started one just now: join it
-		run, resumed, err = a.store.StartRun(ctx, by, a.now())
-	}
 	if err != nil {
 		return RunResult{}, err
 	}

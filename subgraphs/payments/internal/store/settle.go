@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/purra/supergraph/subgraphs/payments/internal/settlement"
 )
@@ -17,8 +18,18 @@ import (
 // either completely or not at all, and a resumed run pays only what is left.
 
 // StartRun returns the run still RUNNING (an interrupted one, resumed with
-// its cutoff), else starts one with cutoff. resumed tells which.
-func (s *Store) StartRun(ctx context.Context, by string, cutoff time.Time) (run settlement.Run, resumed bool, err error) {
+// its cutoff), else starts one with cutoff. resumed tells which. When
+// another runner starts one at the same moment, it joins that one.
+func (s *Store) StartRun(ctx context.Context, by string, cutoff time.Time) (settlement.Run, bool, error) {
+	run, resumed, err := s.startRun(ctx, by, cutoff)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" { // unique_violation
+		run, resumed, err = s.startRun(ctx, by, cutoff)
+	}
+	return run, resumed, err
+}
+
+func (s *Store) startRun(ctx context.Context, by string, cutoff time.Time) (run settlement.Run, resumed bool, err error) {
 	err = s.InTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `SELECT id::text, cutoff FROM settlement_runs WHERE status = 'RUNNING'`).Scan(&run.ID, &run.Cutoff)
 		if err == nil {
@@ -29,8 +40,8 @@ func (s *Store) StartRun(ctx context.Context, by string, cutoff time.Time) (run 
 			return err
 		}
 		run = settlement.Run{ID: uuid.Must(uuid.NewV7()).String(), Cutoff: cutoff}
-		// A concurrent start inserts nothing (one RUNNING run at most) and
-		// fails here, to be retried by its caller.
+		// A concurrent start fails here (one RUNNING run at most); StartRun
+		// then finds the other's run.
 		_, err = tx.Exec(ctx, `INSERT INTO settlement_runs (id, cutoff, status, started_by, started_at)
 			VALUES ($1, $2, 'RUNNING', nullif($3, '')::uuid, $2)`, run.ID, cutoff, by)
 		return err
