@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -139,4 +141,36 @@ func TestSettlementJob_scheduleAndResume(t *testing.T) {
 	require.Equal(t, 1, e.count(`SELECT count(*) FROM settlement_payouts WHERE store_id = $1`, gadgets))
 	require.Equal(t, 2, e.count(`SELECT count(*) FROM settlement_runs`))
 	e.checkIdentity(techHub, gadgets)
+}
+
+// Concurrent runs (operators pressing runSettlement together) pay each
+// store once: they join one run and the entry locks let one payout win.
+func TestSettlementRun_concurrentRunsPayOnce(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, settleVars)
+	stores := make([]string, 4)
+	for i := range stores {
+		stores[i] = uuid.Must(uuid.NewV7()).String()
+		e.delivered(uuid.Must(uuid.NewV7()).String(), stores[i], "CARD", true, line{total: 25000, gst: 3814})
+	}
+	authz := e.token(admin, "ADMIN", "settlements:manage")
+	var wg sync.WaitGroup
+	var paid, failed atomic.Int64
+	for range 4 {
+		wg.Go(func() {
+			var out struct{ RunSettlement runView }
+			resp := e.gql(context.Background(), authz, runSettlementMutation, nil, &out)
+			if len(resp.Errors) > 0 {
+				failed.Add(1)
+			}
+			paid.Add(int64(out.RunSettlement.Payouts))
+		})
+	}
+	wg.Wait()
+	require.Zero(t, failed.Load(), "a concurrent run failed")
+	require.Equal(t, int64(len(stores)), paid.Load())
+	require.Equal(t, len(stores), e.count(`SELECT count(*) FROM settlement_payouts`))
+	require.Equal(t, len(stores), e.count(`SELECT count(DISTINCT store_id) FROM settlement_payouts`))
+	require.Zero(t, e.count(`SELECT count(*) FROM ledger_entries WHERE payout_id IS NULL`))
+	e.checkIdentity(stores...)
 }
