@@ -113,3 +113,46 @@ func TestSettlements_commissionRateInput(t *testing.T) {
 	require.Len(t, rates.CommissionRates.Rates, 1)
 	require.Equal(t, 100.0, rates.CommissionRates.Rates[0].Percent)
 }
+
+// Store.settlements pages newest first with opaque cursors; a foreign or
+// malformed cursor is BAD_USER_INPUT (field after).
+func TestSettlements_paging(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, settleVars)
+	authz := e.token(admin, "ADMIN", "settlements:manage")
+	var ids []string
+	for i := range 3 {
+		e.delivered(uuid.Must(uuid.NewV7()).String(), techHub, "UPI", true, line{total: int64(10000 * (i + 1)), gst: 1000})
+		run, resp := e.runSettlement(authz)
+		ok(t, resp)
+		require.Equal(t, 1, run.Payouts)
+		ids = append(ids, e.str(`SELECT id::text FROM settlement_payouts ORDER BY id DESC LIMIT 1`))
+	}
+	const q = `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Store {
+		settlements(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`
+	type pageView struct {
+		Entities []struct {
+			Settlements struct {
+				TotalCount int
+				PageInfo   struct {
+					HasNextPage bool
+					EndCursor   *string
+				}
+				Edges []struct{ Node struct{ ID string } }
+			}
+		} `json:"_entities"`
+	}
+	reps := []map[string]any{{"__typename": "Store", "id": techHub}}
+	var p1, p2 pageView
+	ok(t, e.do(authz, q, map[string]any{"r": reps}, &p1))
+	s := p1.Entities[0].Settlements
+	require.Equal(t, 3, s.TotalCount)
+	require.True(t, s.PageInfo.HasNextPage)
+	require.Equal(t, []string{ids[2], ids[1]}, []string{s.Edges[0].Node.ID, s.Edges[1].Node.ID})
+	ok(t, e.do(authz, q, map[string]any{"r": reps, "after": *s.PageInfo.EndCursor}, &p2))
+	s = p2.Entities[0].Settlements
+	require.False(t, s.PageInfo.HasNextPage)
+	require.Len(t, s.Edges, 1)
+	require.Equal(t, ids[0], s.Edges[0].Node.ID)
+	wantErr(t, e.do(authz, q, map[string]any{"r": reps, "after": "bm9wZQ"}, nil), "BAD_USER_INPUT", "after", "")
+}

@@ -205,3 +205,10 @@ func (e *env) checkIdentity(stores ...string) {
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func (e *env) str(sql string, args ...any) string {
+	e.t.Helper()
+	var s string
+	require.NoError(e.t, e.d.DB.QueryRow(context.Background(), sql, args...).Scan(&s), sql)
+	return s
+}
