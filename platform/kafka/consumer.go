@@ -36,10 +36,15 @@ type Consumer struct {
 	topics   map[string]bool
 }
 
-// On registers h for events of eventType arriving on topic.
+// On registers h for events of eventType arriving on topic. One handler per
+// event type: a second registration is a wiring mistake (one of them would
+// silently never run), so it panics at start-up.
 func (c *Consumer) On(topic, eventType string, h Handler) {
 	if c.handlers == nil {
 		c.handlers, c.topics = map[string]Handler{}, map[string]bool{}
+	}
+	if _, dup := c.handlers[eventType]; dup {
+		panic(fmt.Sprintf("kafka: a second handler for %s in consumer group %s", eventType, c.Group))
 	}
 	c.handlers[eventType] = h
 	c.topics[topic] = true

@@ -30,6 +30,7 @@ var Permissions = []Permission{
 	{"orders:update", "Pack, ship, deliver and cancel any order"},
 	{"payments:refund", "Refund any payment"},
 	{"payments:read", "See any payment, with the provider's ids"},
+	{"settlements:manage", "Set commission rates, run seller settlements and read any store's settlements"},
 	{"inventory:write", "Restock and set stock alerts for any store"},
 	{"promotions:write", "Create and change coupons and discount rules"},
 	{"banners:write", "Create, change and delete banners"},

@@ -153,7 +153,7 @@ func TestRoles(t *testing.T) {
 		AdminPermissions []struct{ Name, Description string }
 	}
 	ok(t, e.do(priya, `{ adminPermissions { name description } }`, nil, &perms))
-	if len(perms.AdminPermissions) != 14 { // 13 + payments:read (migration 004)
+	if len(perms.AdminPermissions) != 15 { // 13 + payments:read (migration 004) + settlements:manage (005)
 		t.Fatalf("permissions = %+v", perms.AdminPermissions)
 	}
 	var created struct{ CreateRole role }

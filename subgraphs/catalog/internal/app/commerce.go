@@ -95,3 +95,18 @@ func (a *App) ApplyRatingChanged(ctx context.Context, tx pgx.Tx, e catalog.Ratin
 	}
 	return true, a.store.ApplyRatingChanged(ctx, tx, e, at)
 }
+
+// CategoryExists reports whether category id exists (internal: payments'
+// commission rates name categories). A malformed id exists nowhere.
+func (a *App) CategoryExists(ctx context.Context, id string) (bool, error) {
+	cid, ok := catalog.ParseID(id)
+	if !ok {
+		return false, nil
+	}
+	cs, err := a.store.CategoriesByIDs(ctx, []string{cid})
+	if err != nil {
+		return false, err
+	}
+	_, found := cs[cid]
+	return found, nil
+}

@@ -468,6 +468,11 @@ func (r *queryResolver) StoreIdsOwnedBy(ctx context.Context, ownerID string) ([]
 	return r.App.StoreIDsOwnedBy(ctx, ownerID)
 }
 
+// CategoryExists is the resolver for the categoryExists field.
+func (r *queryResolver) CategoryExists(ctx context.Context, id string) (bool, error) {
+	return r.App.CategoryExists(ctx, id)
+}
+
 // OwnerID is the resolver for the ownerId field.
 func (r *storeResolver) OwnerID(ctx context.Context, obj *model.Store) (*string, error) {
 	f, err := r.storeFacts(ctx, obj)

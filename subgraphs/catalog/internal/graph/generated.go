@@ -223,6 +223,7 @@ type ComplexityRoot struct {
 		Brands             func(childComplexity int) int
 		Categories         func(childComplexity int) int
 		Category           func(childComplexity int, slug string) int
+		CategoryExists     func(childComplexity int, id string) int
 		GstRates           func(childComplexity int) int
 		Product            func(childComplexity int, id *string, slug *string) int
 		Products           func(childComplexity int, filter *model.ProductFilter, sort *model.ProductSort, first *int, after *string) int
@@ -331,6 +332,7 @@ type QueryResolver interface {
 	Attributes(ctx context.Context) ([]*model.Attribute, error)
 	GstRates(ctx context.Context) ([]*model.GstRate, error)
 	StoreIdsOwnedBy(ctx context.Context, ownerID string) ([]string, error)
+	CategoryExists(ctx context.Context, id string) (bool, error)
 }
 type StoreResolver interface {
 	OwnerID(ctx context.Context, obj *model.Store) (*string, error)
@@ -1065,6 +1067,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Category(childComplexity, args["slug"].(string)), true
+	case "Query.categoryExists":
+		if e.ComplexityRoot.Query.CategoryExists == nil {
+			break
+		}
+
+		args, err := ec.field_Query_categoryExists_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CategoryExists(childComplexity, args["id"].(string)), true
 	case "Query.gstRates":
 		if e.ComplexityRoot.Query.GstRates == nil {
 			break
@@ -1403,6 +1416,11 @@ type Query {
   empty when they own none. A malformed id is BAD_USER_INPUT (field ` + "`" + `ownerId` + "`" + `).
   """
   storeIdsOwnedBy(ownerId: ID!): [ID!]! @inaccessible @callers(services: ["orders", "inventory", "payments"])
+  """
+  Internal (payments' commission rates): whether a category with this id exists; false for a
+  malformed id.
+  """
+  categoryExists(id: ID!): Boolean! @inaccessible @callers(services: ["payments"])
 }
 
 type Mutation {
@@ -2866,6 +2884,20 @@ func (ec *executionContext) field_Query__entities_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["representations"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_categoryExists_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -6460,6 +6492,50 @@ func (ec *executionContext) fieldContext_Query_storeIdsOwnedBy(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_storeIdsOwnedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_categoryExists(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_categoryExists(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CategoryExists(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_categoryExists(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_categoryExists_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10634,6 +10710,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_storeIdsOwnedBy(ctx, field)
+				})
+		case "categoryExists":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_categoryExists(ctx, field)
 				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

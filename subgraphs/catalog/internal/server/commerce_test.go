@@ -139,6 +139,23 @@ func TestStoreFacts(t *testing.T) {
 			}
 		}
 	})
+	// categoryExists: payments checks the category of a commission rate;
+	// only payments may ask.
+	t.Run("categoryExists", func(t *testing.T) {
+		const q = `query($id: ID!) { categoryExists(id: $id) }`
+		var out struct{ CategoryExists bool }
+		p := e.as("payments")
+		for id, want := range map[string]bool{seed.ID("category", "mobiles"): true, seed.ID("category", "audio"): true,
+			"01937a00-0000-7000-8000-0000000000ff": false, "nope": false} {
+			p.mustDo("", q, map[string]any{"id": id}, &out)
+			if out.CategoryExists != want {
+				t.Errorf("categoryExists(%s) = %v", id, out.CategoryExists)
+			}
+		}
+		if r := e.as("orders").do("", q, map[string]any{"id": seed.ID("category", "mobiles")}, nil); r.Code() != "FORBIDDEN" {
+			t.Fatalf("orders asked categoryExists: %+v", r.Errors)
+		}
+	})
 }
 
 // createVariant announces the variant with its store and initial stock.

@@ -30,21 +30,27 @@ type Options struct {
 	Online provider.Provider
 	// Others are providers of payments made earlier under another
 	// configuration, still needed for their refunds and callbacks.
-	Others  []provider.Provider
-	Owners  StoreOwners
-	Limiter *cache.Limiter
-	Log     *slog.Logger
+	Others []provider.Provider
+	Owners StoreOwners
+	// Categories checks commission rates' categories (required).
+	Categories Categories
+	// Settlement configures the ledger and the settlement job.
+	Settlement SettlementOptions
+	Limiter    *cache.Limiter
+	Log        *slog.Logger
 }
 
 // App is the payments use cases.
 type App struct {
-	store     *store.Store
-	online    payment.Provider
-	providers map[payment.Provider]provider.Provider
-	owners    StoreOwners
-	limiter   *cache.Limiter
-	log       *slog.Logger
-	now       func() time.Time
+	store      *store.Store
+	online     payment.Provider
+	providers  map[payment.Provider]provider.Provider
+	owners     StoreOwners
+	categories Categories
+	settle     SettlementOptions
+	limiter    *cache.Limiter
+	log        *slog.Logger
+	now        func() time.Time
 
 	// CallLease is how long a provider call is held by whoever makes it;
 	// after that another worker may retry it.
@@ -67,14 +73,15 @@ type App struct {
 
 // New returns the use cases.
 func New(o Options) (*App, error) {
-	if o.Online == nil || o.Store == nil || o.Owners == nil || o.Log == nil {
-		return nil, fmt.Errorf("payments app: store, online provider, owners and log are required")
+	if o.Online == nil || o.Store == nil || o.Owners == nil || o.Categories == nil || o.Log == nil {
+		return nil, fmt.Errorf("payments app: store, online provider, owners, categories and log are required")
 	}
 	if n := o.Online.Name(); n == payment.ProviderCOD {
 		return nil, fmt.Errorf("payments app: %s cannot be the online provider", n)
 	}
 	a := &App{
-		store: o.Store, online: o.Online.Name(), owners: o.Owners, limiter: o.Limiter, log: o.Log,
+		store: o.Store, online: o.Online.Name(), owners: o.Owners, categories: o.Categories, settle: o.Settlement,
+		limiter: o.Limiter, log: o.Log,
 		now:       func() time.Time { return time.Now().UTC() },
 		providers: map[payment.Provider]provider.Provider{payment.ProviderCOD: provider.COD{}},
 		CallLease: 30 * time.Second, CallPoll: time.Second, MaxCallAttempts: 12, RefundsPerMinute: 30,

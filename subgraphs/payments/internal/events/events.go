@@ -1,6 +1,7 @@
 // Package events registers the payments subgraph's consumers of orders
 // events (topic orders.events): order.placed creates the payment,
-// order.status_changed cancels, refunds or collects it. Each payload struct
+// order.status_changed cancels, refunds or collects it,
+// order.fulfilment_changed → DELIVERED enters the settlement ledger. Each payload struct
 // declares only the fields payments reads.
 package events
 
@@ -8,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -15,12 +17,14 @@ import (
 
 	"github.com/purra/supergraph/subgraphs/payments/internal/app"
 	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
+	"github.com/purra/supergraph/subgraphs/payments/internal/settlement"
 )
 
 // Event types consumed.
 const (
 	OrderPlacedType        = "order.placed"
 	OrderStatusChangedType = "order.status_changed"
+	FulfilmentChangedType  = "order.fulfilment_changed"
 )
 
 // OrdersTopic is where orders publishes.
@@ -62,22 +66,41 @@ type OrderPlaced struct {
 	} `json:"items"`
 }
 
-// FulfilmentChangedType is orders' event for one store's fulfilment move.
-const FulfilmentChangedType = "order.fulfilment_changed"
-
-// FulfilmentChanged is the part of order.fulfilment_changed payments reads:
-// a cancelled store's part is refunded (or not collected).
-type FulfilmentChanged struct {
-	OrderID string  `json:"orderId"`
-	StoreID string  `json:"storeId"`
-	To      string  `json:"to"`
-	Reason  *string `json:"reason"`
-}
-
 // OrderStatusChanged is the part of order.status_changed payments reads.
 type OrderStatusChanged struct {
 	OrderID string `json:"orderId"`
 	To      string `json:"to"`
+}
+
+// FulfilmentChanged is the part of order.fulfilment_changed payments reads:
+// a cancelled store's part is refunded (or no longer collected), a
+// delivered one enters the store's settlement ledger.
+type FulfilmentChanged struct {
+	Reason             *string       `json:"reason"`
+	FulfilmentID       string        `json:"fulfilmentId"`
+	OrderID            string        `json:"orderId"`
+	OrderNumber        string        `json:"orderNumber"`
+	StoreID            string        `json:"storeId"`
+	To                 string        `json:"to"`
+	At                 time.Time     `json:"at"`
+	PaymentMethod      PaymentMethod `json:"paymentMethod"`
+	AmountPaise        int64         `json:"amountPaise"`
+	ReturnWindowEndsAt *time.Time    `json:"returnWindowEndsAt"`
+	Items              []struct {
+		LineTotalPaise int64    `json:"lineTotalPaise"`
+		GSTPaise       int64    `json:"gstPaise"`
+		CategoryIDs    []string `json:"categoryIds"`
+	} `json:"items"`
+}
+
+// delivery is the ledger's view of a DELIVERED fulfilment.
+func (e FulfilmentChanged) delivery() settlement.Delivery {
+	d := settlement.Delivery{FulfilmentID: e.FulfilmentID, OrderID: e.OrderID, StoreID: e.StoreID, OrderNumber: e.OrderNumber,
+		Method: e.PaymentMethod.Type, Amount: e.AmountPaise, DeliveredAt: e.At.UTC(), ReturnWindowEndsAt: e.ReturnWindowEndsAt}
+	for _, it := range e.Items {
+		d.Lines = append(d.Lines, settlement.Line{LineTotal: it.LineTotalPaise, GST: it.GSTPaise, CategoryIDs: it.CategoryIDs})
+	}
+	return d
 }
 
 // Register adds the consumers to c.
@@ -94,17 +117,22 @@ func Register(c *kafka.Consumer, a *app.App) {
 		}
 		return a.OrderPlaced(ctx, tx, in)
 	})
-	kafka.Handle(c, OrdersTopic, FulfilmentChangedType, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, e FulfilmentChanged) error {
-		if e.To != app.OrderCancelled {
-			return nil
-		}
-		reason := ""
-		if e.Reason != nil {
-			reason = *e.Reason
-		}
-		return a.FulfilmentCancelled(ctx, tx, e.OrderID, e.StoreID, reason)
-	})
 	kafka.Handle(c, OrdersTopic, OrderStatusChangedType, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, e OrderStatusChanged) error {
 		return a.OrderStatusChanged(ctx, tx, e.OrderID, e.To)
+	})
+	// One handler per event type (the consumer keeps one): cancellations
+	// and deliveries share it.
+	kafka.Handle(c, OrdersTopic, FulfilmentChangedType, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, e FulfilmentChanged) error {
+		switch e.To {
+		case app.OrderCancelled:
+			reason := ""
+			if e.Reason != nil {
+				reason = *e.Reason
+			}
+			return a.FulfilmentCancelled(ctx, tx, e.OrderID, e.StoreID, reason)
+		case app.OrderDelivered:
+			return a.FulfilmentDelivered(ctx, tx, e.delivery())
+		}
+		return nil
 	})
 }

@@ -38,6 +38,7 @@ type ResolverRoot interface {
 	Payment() PaymentResolver
 	Query() QueryResolver
 	Refund() RefundResolver
+	Store() StoreResolver
 }
 
 type DirectiveRoot struct {
@@ -46,8 +47,20 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	CommissionRate struct {
+		CategoryID func(childComplexity int) int
+		Percent    func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
+	CommissionRates struct {
+		DefaultPercent func(childComplexity int) int
+		Rates          func(childComplexity int) int
+	}
+
 	Entity struct {
 		FindManyOrderByIDs func(childComplexity int, reps []*model.OrderByIDsInput) int
+		FindManyStoreByIDs func(childComplexity int, reps []*model.StoreByIDsInput) int
 	}
 
 	Money struct {
@@ -57,7 +70,9 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		RefundPayment func(childComplexity int, input model.RefundPaymentInput) int
+		RefundPayment     func(childComplexity int, input model.RefundPaymentInput) int
+		RunSettlement     func(childComplexity int) int
+		SetCommissionRate func(childComplexity int, categoryID string, percent float64) int
 	}
 
 	Order struct {
@@ -69,6 +84,11 @@ type ComplexityRoot struct {
 		Captured      func(childComplexity int) int
 		CapturedPaise func(childComplexity int) int
 		OrderID       func(childComplexity int) int
+	}
+
+	PageInfo struct {
+		EndCursor   func(childComplexity int) int
+		HasNextPage func(childComplexity int) int
 	}
 
 	Payment struct {
@@ -92,6 +112,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		CommissionRates    func(childComplexity int) int
 		OrderPaymentState  func(childComplexity int, orderID string) int
 		Payment            func(childComplexity int, id string) int
 		__resolve__service func(childComplexity int) int
@@ -111,6 +132,65 @@ type ComplexityRoot struct {
 		StoreID          func(childComplexity int) int
 	}
 
+	Settlement struct {
+		Commission    func(childComplexity int) int
+		CommissionGst func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		Entries       func(childComplexity int) int
+		Fees          func(childComplexity int) int
+		GrossSales    func(childComplexity int) int
+		ID            func(childComplexity int) int
+		PayoutAmount  func(childComplexity int) int
+		PeriodEnd     func(childComplexity int) int
+		PeriodStart   func(childComplexity int) int
+		Refunds       func(childComplexity int) int
+		RunID         func(childComplexity int) int
+		StatementCSV  func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Tcs           func(childComplexity int) int
+	}
+
+	SettlementBalance struct {
+		PaidOut func(childComplexity int) int
+		Payable func(childComplexity int) int
+		Pending func(childComplexity int) int
+	}
+
+	SettlementConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SettlementEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SettlementEntry struct {
+		Amount       func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		FulfilmentID func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		OrderNumber  func(childComplexity int) int
+		PayableAt    func(childComplexity int) int
+		RefundID     func(childComplexity int) int
+	}
+
+	SettlementRun struct {
+		Cutoff  func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Payouts func(childComplexity int) int
+		Resumed func(childComplexity int) int
+	}
+
+	Store struct {
+		ID                func(childComplexity int) int
+		SettlementBalance func(childComplexity int) int
+		Settlements       func(childComplexity int, first *int, after *string) int
+	}
+
 	_Service struct {
 		SDL func(childComplexity int) int
 	}
@@ -122,9 +202,12 @@ type ComplexityRoot struct {
 
 type EntityResolver interface {
 	FindManyOrderByIDs(ctx context.Context, reps []*model.OrderByIDsInput) ([]*model.Order, error)
+	FindManyStoreByIDs(ctx context.Context, reps []*model.StoreByIDsInput) ([]*model.Store, error)
 }
 type MutationResolver interface {
 	RefundPayment(ctx context.Context, input model.RefundPaymentInput) (*model.Refund, error)
+	SetCommissionRate(ctx context.Context, categoryID string, percent float64) (*model.CommissionRate, error)
+	RunSettlement(ctx context.Context) (*model.SettlementRun, error)
 }
 type OrderResolver interface {
 	Payments(ctx context.Context, obj *model.Order) ([]*model.Payment, error)
@@ -135,9 +218,14 @@ type PaymentResolver interface {
 type QueryResolver interface {
 	Payment(ctx context.Context, id string) (*model.Payment, error)
 	OrderPaymentState(ctx context.Context, orderID string) (*model.OrderPaymentState, error)
+	CommissionRates(ctx context.Context) (*model.CommissionRates, error)
 }
 type RefundResolver interface {
 	Payment(ctx context.Context, obj *model.Refund) (*model.Payment, error)
+}
+type StoreResolver interface {
+	Settlements(ctx context.Context, obj *model.Store, first *int, after *string) (*model.SettlementConnection, error)
+	SettlementBalance(ctx context.Context, obj *model.Store) (*model.SettlementBalance, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -158,6 +246,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "CommissionRate.categoryId":
+		if e.ComplexityRoot.CommissionRate.CategoryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRate.CategoryID(childComplexity), true
+	case "CommissionRate.percent":
+		if e.ComplexityRoot.CommissionRate.Percent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRate.Percent(childComplexity), true
+	case "CommissionRate.updatedAt":
+		if e.ComplexityRoot.CommissionRate.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRate.UpdatedAt(childComplexity), true
+
+	case "CommissionRates.defaultPercent":
+		if e.ComplexityRoot.CommissionRates.DefaultPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRates.DefaultPercent(childComplexity), true
+	case "CommissionRates.rates":
+		if e.ComplexityRoot.CommissionRates.Rates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRates.Rates(childComplexity), true
+
 	case "Entity.findManyOrderByIDs":
 		if e.ComplexityRoot.Entity.FindManyOrderByIDs == nil {
 			break
@@ -169,6 +289,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.FindManyOrderByIDs(childComplexity, args["reps"].([]*model.OrderByIDsInput)), true
+	case "Entity.findManyStoreByIDs":
+		if e.ComplexityRoot.Entity.FindManyStoreByIDs == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_findManyStoreByIDs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.FindManyStoreByIDs(childComplexity, args["reps"].([]*model.StoreByIDsInput)), true
 
 	case "Money.currency":
 		if e.ComplexityRoot.Money.Currency == nil {
@@ -200,6 +331,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefundPayment(childComplexity, args["input"].(model.RefundPaymentInput)), true
+	case "Mutation.runSettlement":
+		if e.ComplexityRoot.Mutation.RunSettlement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.RunSettlement(childComplexity), true
+	case "Mutation.setCommissionRate":
+		if e.ComplexityRoot.Mutation.SetCommissionRate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setCommissionRate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetCommissionRate(childComplexity, args["categoryId"].(string), args["percent"].(float64)), true
 
 	case "Order.id":
 		if e.ComplexityRoot.Order.ID == nil {
@@ -232,6 +380,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderPaymentState.OrderID(childComplexity), true
+
+	case "PageInfo.endCursor":
+		if e.ComplexityRoot.PageInfo.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.EndCursor(childComplexity), true
+	case "PageInfo.hasNextPage":
+		if e.ComplexityRoot.PageInfo.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
 	case "Payment.amount":
 		if e.ComplexityRoot.Payment.Amount == nil {
@@ -336,6 +497,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Payment.UpdatedAt(childComplexity), true
 
+	case "Query.commissionRates":
+		if e.ComplexityRoot.Query.CommissionRates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.CommissionRates(childComplexity), true
+
 	case "Query.orderPaymentState":
 		if e.ComplexityRoot.Query.OrderPaymentState == nil {
 			break
@@ -437,6 +605,246 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Refund.StoreID(childComplexity), true
 
+	case "Settlement.commission":
+		if e.ComplexityRoot.Settlement.Commission == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.Commission(childComplexity), true
+	case "Settlement.commissionGst":
+		if e.ComplexityRoot.Settlement.CommissionGst == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.CommissionGst(childComplexity), true
+	case "Settlement.createdAt":
+		if e.ComplexityRoot.Settlement.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.CreatedAt(childComplexity), true
+	case "Settlement.entries":
+		if e.ComplexityRoot.Settlement.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.Entries(childComplexity), true
+	case "Settlement.fees":
+		if e.ComplexityRoot.Settlement.Fees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.Fees(childComplexity), true
+	case "Settlement.grossSales":
+		if e.ComplexityRoot.Settlement.GrossSales == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.GrossSales(childComplexity), true
+	case "Settlement.id":
+		if e.ComplexityRoot.Settlement.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.ID(childComplexity), true
+	case "Settlement.payoutAmount":
+		if e.ComplexityRoot.Settlement.PayoutAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.PayoutAmount(childComplexity), true
+	case "Settlement.periodEnd":
+		if e.ComplexityRoot.Settlement.PeriodEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.PeriodEnd(childComplexity), true
+	case "Settlement.periodStart":
+		if e.ComplexityRoot.Settlement.PeriodStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.PeriodStart(childComplexity), true
+	case "Settlement.refunds":
+		if e.ComplexityRoot.Settlement.Refunds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.Refunds(childComplexity), true
+	case "Settlement.runId":
+		if e.ComplexityRoot.Settlement.RunID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.RunID(childComplexity), true
+	case "Settlement.statementCsv":
+		if e.ComplexityRoot.Settlement.StatementCSV == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.StatementCSV(childComplexity), true
+	case "Settlement.status":
+		if e.ComplexityRoot.Settlement.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.Status(childComplexity), true
+	case "Settlement.tcs":
+		if e.ComplexityRoot.Settlement.Tcs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Settlement.Tcs(childComplexity), true
+
+	case "SettlementBalance.paidOut":
+		if e.ComplexityRoot.SettlementBalance.PaidOut == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementBalance.PaidOut(childComplexity), true
+	case "SettlementBalance.payable":
+		if e.ComplexityRoot.SettlementBalance.Payable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementBalance.Payable(childComplexity), true
+	case "SettlementBalance.pending":
+		if e.ComplexityRoot.SettlementBalance.Pending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementBalance.Pending(childComplexity), true
+
+	case "SettlementConnection.edges":
+		if e.ComplexityRoot.SettlementConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementConnection.Edges(childComplexity), true
+	case "SettlementConnection.pageInfo":
+		if e.ComplexityRoot.SettlementConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementConnection.PageInfo(childComplexity), true
+	case "SettlementConnection.totalCount":
+		if e.ComplexityRoot.SettlementConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementConnection.TotalCount(childComplexity), true
+
+	case "SettlementEdge.cursor":
+		if e.ComplexityRoot.SettlementEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEdge.Cursor(childComplexity), true
+	case "SettlementEdge.node":
+		if e.ComplexityRoot.SettlementEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEdge.Node(childComplexity), true
+
+	case "SettlementEntry.amount":
+		if e.ComplexityRoot.SettlementEntry.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEntry.Amount(childComplexity), true
+	case "SettlementEntry.createdAt":
+		if e.ComplexityRoot.SettlementEntry.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEntry.CreatedAt(childComplexity), true
+	case "SettlementEntry.fulfilmentId":
+		if e.ComplexityRoot.SettlementEntry.FulfilmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEntry.FulfilmentID(childComplexity), true
+	case "SettlementEntry.id":
+		if e.ComplexityRoot.SettlementEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEntry.ID(childComplexity), true
+	case "SettlementEntry.kind":
+		if e.ComplexityRoot.SettlementEntry.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEntry.Kind(childComplexity), true
+	case "SettlementEntry.orderNumber":
+		if e.ComplexityRoot.SettlementEntry.OrderNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEntry.OrderNumber(childComplexity), true
+	case "SettlementEntry.payableAt":
+		if e.ComplexityRoot.SettlementEntry.PayableAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEntry.PayableAt(childComplexity), true
+	case "SettlementEntry.refundId":
+		if e.ComplexityRoot.SettlementEntry.RefundID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementEntry.RefundID(childComplexity), true
+
+	case "SettlementRun.cutoff":
+		if e.ComplexityRoot.SettlementRun.Cutoff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementRun.Cutoff(childComplexity), true
+	case "SettlementRun.id":
+		if e.ComplexityRoot.SettlementRun.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementRun.ID(childComplexity), true
+	case "SettlementRun.payouts":
+		if e.ComplexityRoot.SettlementRun.Payouts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementRun.Payouts(childComplexity), true
+	case "SettlementRun.resumed":
+		if e.ComplexityRoot.SettlementRun.Resumed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SettlementRun.Resumed(childComplexity), true
+
+	case "Store.id":
+		if e.ComplexityRoot.Store.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Store.ID(childComplexity), true
+	case "Store.settlementBalance":
+		if e.ComplexityRoot.Store.SettlementBalance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Store.SettlementBalance(childComplexity), true
+	case "Store.settlements":
+		if e.ComplexityRoot.Store.Settlements == nil {
+			break
+		}
+
+		args, err := ec.field_Store_settlements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Store.Settlements(childComplexity, args["first"].(*int), args["after"].(*string)), true
+
 	case "_Service.sdl":
 		if e.ComplexityRoot._Service.SDL == nil {
 			break
@@ -455,6 +863,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("OrderByIDsInput", ec.unmarshalInputOrderByIDsInput),
 			graphql.NewInputUnmarshaler("RefundPaymentInput", ec.unmarshalInputRefundPaymentInput),
+			graphql.NewInputUnmarshaler("StoreByIDsInput", ec.unmarshalInputStoreByIDsInput),
 		)
 	}
 	first := true
@@ -576,6 +985,11 @@ type Query {
   shopper's token; an unknown order is simply not captured.
   """
   orderPaymentState(orderId: ID!): OrderPaymentState! @inaccessible @callers(services: ["orders"])
+  """
+  Admins (` + "`" + `settlements:manage` + "`" + `): the commission rates configured per catalogue category, by
+  category id, with the default that applies to a line none of whose categories has a rate.
+  """
+  commissionRates: CommissionRates! @requiresScopes(scopes: [["settlements:manage"]])
 }
 
 """Internal: what payments knows of an order's money."""
@@ -598,6 +1012,178 @@ type Mutation {
   captured.
   """
   refundPayment(input: RefundPaymentInput!): Refund! @requiresScopes(scopes: [["OWNER"], ["payments:refund"]])
+  """
+  Admins (` + "`" + `settlements:manage` + "`" + `, audited): sets the marketplace commission of a catalogue
+  category, applied to deliveries entered in the ledger from now on. A line pays the rate of the
+  first of its categories (nearest first) that has one. Unknown category, or a percent outside
+  0–100 or with more than two decimals: BAD_USER_INPUT (field ` + "`" + `categoryId` + "`" + ` / ` + "`" + `percent` + "`" + `).
+  """
+  setCommissionRate(categoryId: ID!, percent: Float!): CommissionRate! @requiresScopes(scopes: [["settlements:manage"]])
+  """
+  Admins (` + "`" + `settlements:manage` + "`" + `, audited): runs the weekly settlement now (or finishes one that was
+  interrupted): every store with payable, unsettled ledger entries gets one payout, written in the
+  transaction that settles its entries, so no entry is ever paid twice.
+  """
+  runSettlement: SettlementRun! @requiresScopes(scopes: [["settlements:manage"]])
+}
+
+"""
+A store (owned by the stores subgraph); payments contributes its settlement ledger. Both fields
+are for the store's owner and admins holding ` + "`" + `settlements:manage` + "`" + `: FORBIDDEN (and null) for
+anybody else.
+"""
+type Store @key(fields: "id") @entityResolver(multi: true) {
+  """Unique id (UUID)."""
+  id: ID!
+  """The store's payouts, newest first. ` + "`" + `first` + "`" + ` is 1–100."""
+  settlements(first: Int = 20, after: String): SettlementConnection @authenticated
+  """Where the store's money stands: pending + payable + paidOut is everything the ledger owes it."""
+  settlementBalance: SettlementBalance @authenticated
+}
+
+"""A store's money in the settlement ledger (net of commission, GST, TCS, fees and refunds)."""
+type SettlementBalance {
+  """Entries still inside their return window: not payable yet."""
+  pending: Money!
+  """Payable entries the next settlement run will pay (when positive)."""
+  payable: Money!
+  """Everything paid out so far: the sum of the store's payouts."""
+  paidOut: Money!
+}
+
+"""A page of payouts."""
+type SettlementConnection {
+  """The payouts of this page."""
+  edges: [SettlementEdge!]!
+  """Whether more follow."""
+  pageInfo: PageInfo!
+  """How many payouts the store has in all."""
+  totalCount: Int!
+}
+
+"""A payout in a connection."""
+type SettlementEdge {
+  """Opaque cursor of this edge."""
+  cursor: String!
+  """The payout."""
+  node: Settlement!
+}
+
+type PageInfo @shareable {
+  """Whether more items follow endCursor."""
+  hasNextPage: Boolean!
+  """Cursor of the last edge of this page; pass it as ` + "`" + `after` + "`" + ` for the next page. Null when the page is empty."""
+  endCursor: String
+}
+
+"""
+One payout to a store by a settlement run, with its statement. Every figure is the sum of the
+entries it settled, by kind, net of refunds' reversals; payoutAmount = grossSales − commission −
+commissionGst − tcs − fees − refunds.
+"""
+type Settlement {
+  """Unique id (UUID v7)."""
+  id: ID!
+  """The run that made it."""
+  runId: ID!
+  """Start of the period: the end of the store's previous payout, else its first entry here."""
+  periodStart: DateTime!
+  """End of the period: the run's cutoff (entries payable by then are paid)."""
+  periodEnd: DateTime!
+  """Sales: what buyers paid for the store's delivered lines."""
+  grossSales: Money!
+  """Marketplace commission (per category), less what refunds reversed."""
+  commission: Money!
+  """GST (18 %) on the commission, less what refunds reversed."""
+  commissionGst: Money!
+  """Tax collected at source (section 52 CGST) on the net taxable value, less what refunds reversed."""
+  tcs: Money!
+  """The payment gateway's fees (prepaid sales only; the gateway keeps them on refunds)."""
+  fees: Money!
+  """Refunds of the store's lines."""
+  refunds: Money!
+  """What the store is paid."""
+  payoutAmount: Money!
+  """Where the payout stands."""
+  status: SettlementStatus!
+  """When the run made it."""
+  createdAt: DateTime!
+  """The ledger entries it settled, oldest first."""
+  entries: [SettlementEntry!]!
+  """The statement as CSV (header row, one row per entry, a TOTAL row), for download."""
+  statementCsv: String!
+}
+
+"""Where a payout stands."""
+enum SettlementStatus {
+  """Computed and its entries settled; finance makes the bank transfer (no transfer integration yet)."""
+  SCHEDULED
+}
+
+"""One posting of the settlement ledger, signed from the store's side."""
+type SettlementEntry {
+  """Unique id (UUID v7)."""
+  id: ID!
+  """What it records."""
+  kind: SettlementEntryKind!
+  """Positive: owed to the store; negative: charged to it."""
+  amount: Money!
+  """The fulfilment (delivered store lines) it belongs to."""
+  fulfilmentId: ID!
+  """The order's number, e.g. PUR-2026-000123."""
+  orderNumber: String!
+  """The refund that caused it (refunds and their reversals); null otherwise."""
+  refundId: ID
+  """When it became payable (the end of the return window)."""
+  payableAt: DateTime!
+  """When it was entered."""
+  createdAt: DateTime!
+}
+
+"""What a ledger entry records. Reversals by a refund have the charge's kind and a positive amount."""
+enum SettlementEntryKind {
+  """The sale of a delivered fulfilment."""
+  SALE
+  """Marketplace commission (or, with a refund, its reversal)."""
+  COMMISSION
+  """GST on the commission (or its reversal)."""
+  COMMISSION_GST
+  """TCS under section 52 of the CGST Act (or its reversal)."""
+  TCS
+  """The payment gateway's fee."""
+  GATEWAY_FEE
+  """A refund of the store's lines."""
+  REFUND
+}
+
+"""What one settlement run did."""
+type SettlementRun {
+  """The run's id."""
+  id: ID!
+  """Entries payable by then were paid."""
+  cutoff: DateTime!
+  """True when this call finished a run interrupted earlier."""
+  resumed: Boolean!
+  """How many payouts this call wrote."""
+  payouts: Int!
+}
+
+"""A category's commission."""
+type CommissionRate {
+  """The catalogue category."""
+  categoryId: ID!
+  """Percentage of the line total, e.g. 12.5."""
+  percent: Float!
+  """When it was last set."""
+  updatedAt: DateTime!
+}
+
+"""Commission rates."""
+type CommissionRates {
+  """The rate of a line none of whose categories has one (SETTLEMENT_DEFAULT_COMMISSION_PERCENT)."""
+  defaultPercent: Float!
+  """Every configured category rate, by category id."""
+  rates: [CommissionRate!]!
 }
 
 """A placed order (owned by the orders subgraph); payments contributes its payment attempts."""
@@ -802,15 +1388,20 @@ input RefundPaymentInput {
 `, BuiltIn: true},
 	{Name: "../../../../federation/entity.graphql", Input: `
 # a union of all types that use the @key directive
-union _Entity = Order
+union _Entity = Order | Store
 
 input OrderByIDsInput {
+	ID: ID!
+}
+
+input StoreByIDsInput {
 	ID: ID!
 }
 
 # fake type to build resolver interfaces for users to implement
 type Entity {
 	findManyOrderByIDs(reps: [OrderByIDsInput]!): [Order]
+	findManyStoreByIDs(reps: [StoreByIDsInput]!): [Store]
 }
 
 type _Service {
@@ -828,6 +1419,28 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_CommissionRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "categoryId":
+		return ec.fieldContext_CommissionRate_categoryId(ctx, field)
+	case "percent":
+		return ec.fieldContext_CommissionRate_percent(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CommissionRate_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommissionRate", field.Name)
+}
+
+func (ec *executionContext) childFields_CommissionRates(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "defaultPercent":
+		return ec.fieldContext_CommissionRates_defaultPercent(ctx, field)
+	case "rates":
+		return ec.fieldContext_CommissionRates_rates(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommissionRates", field.Name)
+}
 
 func (ec *executionContext) childFields_Money(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -861,6 +1474,16 @@ func (ec *executionContext) childFields_OrderPaymentState(ctx context.Context, f
 		return ec.fieldContext_OrderPaymentState_capturedPaise(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderPaymentState", field.Name)
+}
+
+func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hasNextPage":
+		return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_PageInfo_endCursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
 func (ec *executionContext) childFields_Payment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -927,6 +1550,124 @@ func (ec *executionContext) childFields_Refund(ctx context.Context, field graphq
 		return ec.fieldContext_Refund_processedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Refund", field.Name)
+}
+
+func (ec *executionContext) childFields_Settlement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Settlement_id(ctx, field)
+	case "runId":
+		return ec.fieldContext_Settlement_runId(ctx, field)
+	case "periodStart":
+		return ec.fieldContext_Settlement_periodStart(ctx, field)
+	case "periodEnd":
+		return ec.fieldContext_Settlement_periodEnd(ctx, field)
+	case "grossSales":
+		return ec.fieldContext_Settlement_grossSales(ctx, field)
+	case "commission":
+		return ec.fieldContext_Settlement_commission(ctx, field)
+	case "commissionGst":
+		return ec.fieldContext_Settlement_commissionGst(ctx, field)
+	case "tcs":
+		return ec.fieldContext_Settlement_tcs(ctx, field)
+	case "fees":
+		return ec.fieldContext_Settlement_fees(ctx, field)
+	case "refunds":
+		return ec.fieldContext_Settlement_refunds(ctx, field)
+	case "payoutAmount":
+		return ec.fieldContext_Settlement_payoutAmount(ctx, field)
+	case "status":
+		return ec.fieldContext_Settlement_status(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Settlement_createdAt(ctx, field)
+	case "entries":
+		return ec.fieldContext_Settlement_entries(ctx, field)
+	case "statementCsv":
+		return ec.fieldContext_Settlement_statementCsv(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Settlement", field.Name)
+}
+
+func (ec *executionContext) childFields_SettlementBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "pending":
+		return ec.fieldContext_SettlementBalance_pending(ctx, field)
+	case "payable":
+		return ec.fieldContext_SettlementBalance_payable(ctx, field)
+	case "paidOut":
+		return ec.fieldContext_SettlementBalance_paidOut(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SettlementBalance", field.Name)
+}
+
+func (ec *executionContext) childFields_SettlementConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SettlementConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SettlementConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SettlementConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SettlementConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SettlementEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SettlementEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SettlementEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SettlementEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SettlementEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SettlementEntry_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_SettlementEntry_kind(ctx, field)
+	case "amount":
+		return ec.fieldContext_SettlementEntry_amount(ctx, field)
+	case "fulfilmentId":
+		return ec.fieldContext_SettlementEntry_fulfilmentId(ctx, field)
+	case "orderNumber":
+		return ec.fieldContext_SettlementEntry_orderNumber(ctx, field)
+	case "refundId":
+		return ec.fieldContext_SettlementEntry_refundId(ctx, field)
+	case "payableAt":
+		return ec.fieldContext_SettlementEntry_payableAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SettlementEntry_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SettlementEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_SettlementRun(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SettlementRun_id(ctx, field)
+	case "cutoff":
+		return ec.fieldContext_SettlementRun_cutoff(ctx, field)
+	case "resumed":
+		return ec.fieldContext_SettlementRun_resumed(ctx, field)
+	case "payouts":
+		return ec.fieldContext_SettlementRun_payouts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SettlementRun", field.Name)
+}
+
+func (ec *executionContext) childFields_Store(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Store_id(ctx, field)
+	case "settlements":
+		return ec.fieldContext_Store_settlements(ctx, field)
+	case "settlementBalance":
+		return ec.fieldContext_Store_settlementBalance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Store", field.Name)
 }
 
 func (ec *executionContext) childFields__Service(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1081,6 +1822,20 @@ func (ec *executionContext) field_Entity_findManyOrderByIDs_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_findManyStoreByIDs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reps",
+		func(ctx context.Context, v any) ([]*model.StoreByIDsInput, error) {
+			return ec.unmarshalNStoreByIDsInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐStoreByIDsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reps"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_refundPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1092,6 +1847,28 @@ func (ec *executionContext) field_Mutation_refundPayment_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setCommissionRate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "categoryId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["categoryId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "percent",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["percent"] = arg1
 	return args, nil
 }
 
@@ -1148,6 +1925,28 @@ func (ec *executionContext) field_Query_payment_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Store_settlements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -1225,6 +2024,130 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _CommissionRate_categoryId(ctx context.Context, field graphql.CollectedField, obj *model.CommissionRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRate_categoryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRate_categoryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionRate_percent(ctx context.Context, field graphql.CollectedField, obj *model.CommissionRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRate_percent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRate_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CommissionRate_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.CommissionRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRate_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRate_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRate", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CommissionRates_defaultPercent(ctx context.Context, field graphql.CollectedField, obj *model.CommissionRates) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRates_defaultPercent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultPercent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRates_defaultPercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRates", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CommissionRates_rates(ctx context.Context, field graphql.CollectedField, obj *model.CommissionRates) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRates_rates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CommissionRate) graphql.Marshaler {
+			return ec.marshalNCommissionRate2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐCommissionRateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRates_rates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionRates",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_findManyOrderByIDs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1263,6 +2186,50 @@ func (ec *executionContext) fieldContext_Entity_findManyOrderByIDs(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_findManyOrderByIDs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_findManyStoreByIDs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_findManyStoreByIDs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().FindManyStoreByIDs(ctx, fc.Args["reps"].([]*model.StoreByIDsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Store) graphql.Marshaler {
+			return ec.marshalOStore2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐStore(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_findManyStoreByIDs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Store(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_findManyStoreByIDs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -1400,6 +2367,118 @@ func (ec *executionContext) fieldContext_Mutation_refundPayment(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setCommissionRate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setCommissionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetCommissionRate(ctx, fc.Args["categoryId"].(string), fc.Args["percent"].(float64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"settlements:manage"}})
+				if err != nil {
+					var zeroVal *model.CommissionRate
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.CommissionRate
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommissionRate) graphql.Marshaler {
+			return ec.marshalNCommissionRate2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐCommissionRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setCommissionRate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionRate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setCommissionRate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_runSettlement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_runSettlement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().RunSettlement(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"settlements:manage"}})
+				if err != nil {
+					var zeroVal *model.SettlementRun
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.SettlementRun
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SettlementRun) graphql.Marshaler {
+			return ec.marshalNSettlementRun2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementRun(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_runSettlement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SettlementRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Order_id(ctx context.Context, field graphql.CollectedField, obj *model.Order) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1522,6 +2601,52 @@ func (ec *executionContext) _OrderPaymentState_capturedPaise(ctx context.Context
 }
 func (ec *executionContext) fieldContext_OrderPaymentState_capturedPaise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrderPaymentState", field, false, false, "Paise")
+}
+
+func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasNextPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
 func (ec *executionContext) _Payment_id(ctx context.Context, field graphql.CollectedField, obj *model.Payment) (ret graphql.Marshaler) {
@@ -2070,6 +3195,56 @@ func (ec *executionContext) fieldContext_Query_orderPaymentState(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_commissionRates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_commissionRates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().CommissionRates(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"settlements:manage"}})
+				if err != nil {
+					var zeroVal *model.CommissionRates
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.CommissionRates
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommissionRates) graphql.Marshaler {
+			return ec.marshalNCommissionRates2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐCommissionRates(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_commissionRates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionRates(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2468,6 +3643,1071 @@ func (ec *executionContext) _Refund_processedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Refund_processedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Refund", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Settlement_id(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settlement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Settlement_runId(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_runId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_runId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settlement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Settlement_periodStart(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_periodStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_periodStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settlement", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Settlement_periodEnd(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_periodEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_periodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settlement", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Settlement_grossSales(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_grossSales(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrossSales, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_grossSales(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settlement_commission(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_commission(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commission, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_commission(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settlement_commissionGst(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_commissionGst(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommissionGst, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_commissionGst(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settlement_tcs(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_tcs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tcs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_tcs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settlement_fees(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_fees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fees, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_fees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settlement_refunds(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_refunds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refunds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_refunds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settlement_payoutAmount(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_payoutAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PayoutAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_payoutAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settlement_status(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SettlementStatus) graphql.Marshaler {
+			return ec.marshalNSettlementStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settlement", field, false, false, "SettlementStatus")
+}
+
+func (ec *executionContext) _Settlement_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settlement", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Settlement_entries(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SettlementEntry) graphql.Marshaler {
+			return ec.marshalNSettlementEntry2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Settlement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SettlementEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Settlement_statementCsv(ctx context.Context, field graphql.CollectedField, obj *model.Settlement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Settlement_statementCsv(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatementCSV, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Settlement_statementCsv(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Settlement", field, false, false, "String")
+}
+
+func (ec *executionContext) _SettlementBalance_pending(ctx context.Context, field graphql.CollectedField, obj *model.SettlementBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementBalance_pending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pending, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementBalance_pending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SettlementBalance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SettlementBalance_payable(ctx context.Context, field graphql.CollectedField, obj *model.SettlementBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementBalance_payable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Payable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementBalance_payable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SettlementBalance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SettlementBalance_paidOut(ctx context.Context, field graphql.CollectedField, obj *model.SettlementBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementBalance_paidOut(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidOut, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementBalance_paidOut(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SettlementBalance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SettlementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SettlementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SettlementEdge) graphql.Marshaler {
+			return ec.marshalNSettlementEdge2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SettlementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SettlementEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SettlementConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SettlementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SettlementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SettlementConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SettlementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SettlementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SettlementEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Settlement) graphql.Marshaler {
+			return ec.marshalNSettlement2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SettlementEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Settlement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SettlementEntry_id(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SettlementEntry_kind(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEntry_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SettlementEntryKind) graphql.Marshaler {
+			return ec.marshalNSettlementEntryKind2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEntryKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEntry_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementEntry", field, false, false, "SettlementEntryKind")
+}
+
+func (ec *executionContext) _SettlementEntry_amount(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEntry_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEntry_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SettlementEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SettlementEntry_fulfilmentId(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEntry_fulfilmentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfilmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEntry_fulfilmentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SettlementEntry_orderNumber(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEntry_orderNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEntry_orderNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _SettlementEntry_refundId(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEntry_refundId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefundID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEntry_refundId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SettlementEntry_payableAt(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEntry_payableAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PayableAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEntry_payableAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementEntry", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SettlementEntry_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.SettlementEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementEntry_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementEntry_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementEntry", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SettlementRun_id(ctx context.Context, field graphql.CollectedField, obj *model.SettlementRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementRun_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementRun_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SettlementRun_cutoff(ctx context.Context, field graphql.CollectedField, obj *model.SettlementRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementRun_cutoff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cutoff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementRun_cutoff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementRun", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SettlementRun_resumed(ctx context.Context, field graphql.CollectedField, obj *model.SettlementRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementRun_resumed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resumed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementRun_resumed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementRun", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SettlementRun_payouts(ctx context.Context, field graphql.CollectedField, obj *model.SettlementRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SettlementRun_payouts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Payouts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SettlementRun_payouts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SettlementRun", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Store_id(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Store_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Store_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Store", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Store_settlements(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Store_settlements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Store().Settlements(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.SettlementConnection
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SettlementConnection) graphql.Marshaler {
+			return ec.marshalOSettlementConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Store_settlements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Store",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SettlementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Store_settlements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Store_settlementBalance(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Store_settlementBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Store().SettlementBalance(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.SettlementBalance
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SettlementBalance) graphql.Marshaler {
+			return ec.marshalOSettlementBalance2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementBalance(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Store_settlementBalance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Store",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SettlementBalance(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) __Service_sdl(ctx context.Context, field graphql.CollectedField, obj *fedruntime.Service) (ret graphql.Marshaler) {
@@ -3671,6 +5911,48 @@ func UnmarshalRefundPaymentInput(ctx context.Context, raw any) (model.RefundPaym
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStoreByIDsInput(ctx context.Context, obj any) (model.StoreByIDsInput, error) {
+	var it model.StoreByIDsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"ID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ID"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStoreByIDsInput unmarshals raw into the StoreByIDsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStoreByIDsInput(ctx context.Context, raw any) (model.StoreByIDsInput, error) {
+	var out model.StoreByIDsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StoreByIDsInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -3679,6 +5961,13 @@ func (ec *executionContext) __Entity(ctx context.Context, sel ast.SelectionSet, 
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case model.Store:
+		return ec._Store(ctx, sel, &obj)
+	case *model.Store:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Store(ctx, sel, obj)
 	case model.Order:
 		return ec._Order(ctx, sel, &obj)
 	case *model.Order:
@@ -3698,6 +5987,87 @@ func (ec *executionContext) __Entity(ctx context.Context, sel ast.SelectionSet, 
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var commissionRateImplementors = []string{"CommissionRate"}
+
+func (ec *executionContext) _CommissionRate(ctx context.Context, sel ast.SelectionSet, obj *model.CommissionRate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commissionRateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommissionRate")
+		case "categoryId":
+			out.Values[i] = ec._CommissionRate_categoryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "percent":
+			out.Values[i] = ec._CommissionRate_percent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CommissionRate_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commissionRatesImplementors = []string{"CommissionRates"}
+
+func (ec *executionContext) _CommissionRates(ctx context.Context, sel ast.SelectionSet, obj *model.CommissionRates) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commissionRatesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommissionRates")
+		case "defaultPercent":
+			out.Values[i] = ec._CommissionRates_defaultPercent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rates":
+			out.Values[i] = ec._CommissionRates_rates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var entityImplementors = []string{"Entity"}
 
@@ -3723,6 +6093,12 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet) g
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_findManyOrderByIDs(ctx, field)
+				})
+		case "findManyStoreByIDs":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_findManyStoreByIDs(ctx, field)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -3810,6 +6186,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setCommissionRate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setCommissionRate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runSettlement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runSettlement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -3890,6 +6280,44 @@ func (ec *executionContext) _OrderPaymentState(ctx context.Context, sel ast.Sele
 		case "capturedPaise":
 			out.Values[i] = ec._OrderPaymentState_capturedPaise(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pageInfoImplementors = []string{"PageInfo"}
+
+func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PageInfo")
+		case "hasNextPage":
+			out.Values[i] = ec._PageInfo_hasNextPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endCursor":
+			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -4054,6 +6482,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_orderPaymentState(ctx, field)
 				})
+		case "commissionRates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_commissionRates(ctx, field)
+				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -4159,6 +6593,394 @@ func (ec *executionContext) _Refund(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settlementImplementors = []string{"Settlement"}
+
+func (ec *executionContext) _Settlement(ctx context.Context, sel ast.SelectionSet, obj *model.Settlement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settlementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Settlement")
+		case "id":
+			out.Values[i] = ec._Settlement_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runId":
+			out.Values[i] = ec._Settlement_runId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodStart":
+			out.Values[i] = ec._Settlement_periodStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodEnd":
+			out.Values[i] = ec._Settlement_periodEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grossSales":
+			out.Values[i] = ec._Settlement_grossSales(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commission":
+			out.Values[i] = ec._Settlement_commission(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commissionGst":
+			out.Values[i] = ec._Settlement_commissionGst(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tcs":
+			out.Values[i] = ec._Settlement_tcs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fees":
+			out.Values[i] = ec._Settlement_fees(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refunds":
+			out.Values[i] = ec._Settlement_refunds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "payoutAmount":
+			out.Values[i] = ec._Settlement_payoutAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Settlement_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Settlement_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entries":
+			out.Values[i] = ec._Settlement_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statementCsv":
+			out.Values[i] = ec._Settlement_statementCsv(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settlementBalanceImplementors = []string{"SettlementBalance"}
+
+func (ec *executionContext) _SettlementBalance(ctx context.Context, sel ast.SelectionSet, obj *model.SettlementBalance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settlementBalanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SettlementBalance")
+		case "pending":
+			out.Values[i] = ec._SettlementBalance_pending(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "payable":
+			out.Values[i] = ec._SettlementBalance_payable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paidOut":
+			out.Values[i] = ec._SettlementBalance_paidOut(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settlementConnectionImplementors = []string{"SettlementConnection"}
+
+func (ec *executionContext) _SettlementConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SettlementConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settlementConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SettlementConnection")
+		case "edges":
+			out.Values[i] = ec._SettlementConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SettlementConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SettlementConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settlementEdgeImplementors = []string{"SettlementEdge"}
+
+func (ec *executionContext) _SettlementEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SettlementEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settlementEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SettlementEdge")
+		case "cursor":
+			out.Values[i] = ec._SettlementEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SettlementEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settlementEntryImplementors = []string{"SettlementEntry"}
+
+func (ec *executionContext) _SettlementEntry(ctx context.Context, sel ast.SelectionSet, obj *model.SettlementEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settlementEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SettlementEntry")
+		case "id":
+			out.Values[i] = ec._SettlementEntry_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._SettlementEntry_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._SettlementEntry_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fulfilmentId":
+			out.Values[i] = ec._SettlementEntry_fulfilmentId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orderNumber":
+			out.Values[i] = ec._SettlementEntry_orderNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refundId":
+			out.Values[i] = ec._SettlementEntry_refundId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "payableAt":
+			out.Values[i] = ec._SettlementEntry_payableAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._SettlementEntry_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var settlementRunImplementors = []string{"SettlementRun"}
+
+func (ec *executionContext) _SettlementRun(ctx context.Context, sel ast.SelectionSet, obj *model.SettlementRun) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, settlementRunImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SettlementRun")
+		case "id":
+			out.Values[i] = ec._SettlementRun_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cutoff":
+			out.Values[i] = ec._SettlementRun_cutoff(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resumed":
+			out.Values[i] = ec._SettlementRun_resumed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "payouts":
+			out.Values[i] = ec._SettlementRun_payouts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var storeImplementors = []string{"Store", "_Entity"}
+
+func (ec *executionContext) _Store(ctx context.Context, sel ast.SelectionSet, obj *model.Store) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, storeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Store")
+		case "id":
+			out.Values[i] = ec._Store_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "settlements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Store_settlements(ctx, field, obj)
+				})
+		case "settlementBalance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Store_settlementBalance(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4585,6 +7407,38 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCommissionRate2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐCommissionRateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CommissionRate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommissionRate2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐCommissionRate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCommissionRate2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐCommissionRate(ctx context.Context, sel ast.SelectionSet, v *model.CommissionRate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommissionRate!")
+		return graphql.Null
+	}
+	return ec._CommissionRate(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommissionRates2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐCommissionRates(ctx context.Context, sel ast.SelectionSet, v *model.CommissionRates) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommissionRates!")
+		return graphql.Null
+	}
+	return ec._CommissionRates(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := scalar.UnmarshalDateTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -4613,6 +7467,20 @@ func (ec *executionContext) marshalNFieldSet2string(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -4623,6 +7491,20 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	res := graphql.MarshalID(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
 }
@@ -4663,6 +7545,14 @@ func (ec *executionContext) marshalNOrderPaymentState2ᚖgithubᚗcomᚋpurraᚋ
 		return graphql.Null
 	}
 	return ec._OrderPaymentState(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PageInfo!")
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPaise2int64(ctx context.Context, v any) (int64, error) {
@@ -4770,6 +7660,104 @@ func (ec *executionContext) unmarshalNRefundStatus2githubᚗcomᚋpurraᚋsuperg
 
 func (ec *executionContext) marshalNRefundStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐRefundStatus(ctx context.Context, sel ast.SelectionSet, v model.RefundStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNSettlement2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlement(ctx context.Context, sel ast.SelectionSet, v *model.Settlement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Settlement!")
+		return graphql.Null
+	}
+	return ec._Settlement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSettlementEdge2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SettlementEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSettlementEdge2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSettlementEdge2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEdge(ctx context.Context, sel ast.SelectionSet, v *model.SettlementEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SettlementEdge!")
+		return graphql.Null
+	}
+	return ec._SettlementEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSettlementEntry2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SettlementEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSettlementEntry2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSettlementEntry2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEntry(ctx context.Context, sel ast.SelectionSet, v *model.SettlementEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SettlementEntry!")
+		return graphql.Null
+	}
+	return ec._SettlementEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSettlementEntryKind2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEntryKind(ctx context.Context, v any) (model.SettlementEntryKind, error) {
+	var res model.SettlementEntryKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSettlementEntryKind2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementEntryKind(ctx context.Context, sel ast.SelectionSet, v model.SettlementEntryKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNSettlementRun2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementRun(ctx context.Context, sel ast.SelectionSet, v *model.SettlementRun) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SettlementRun!")
+		return graphql.Null
+	}
+	return ec._SettlementRun(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSettlementStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementStatus(ctx context.Context, v any) (model.SettlementStatus, error) {
+	var res model.SettlementStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSettlementStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementStatus(ctx context.Context, sel ast.SelectionSet, v model.SettlementStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNStoreByIDsInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐStoreByIDsInput(ctx context.Context, v any) ([]*model.StoreByIDsInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.StoreByIDsInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalOStoreByIDsInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐStoreByIDsInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -5228,6 +8216,24 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalInt(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.SelectionSet, v *int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(*v)
+	return res
+}
+
 func (ec *executionContext) marshalOOrder2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐOrder(ctx context.Context, sel ast.SelectionSet, v []*model.Order) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -5261,6 +8267,48 @@ func (ec *executionContext) marshalOPayment2ᚖgithubᚗcomᚋpurraᚋsupergraph
 		return graphql.Null
 	}
 	return ec._Payment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSettlementBalance2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementBalance(ctx context.Context, sel ast.SelectionSet, v *model.SettlementBalance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SettlementBalance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSettlementConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐSettlementConnection(ctx context.Context, sel ast.SelectionSet, v *model.SettlementConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SettlementConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOStore2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐStore(ctx context.Context, sel ast.SelectionSet, v []*model.Store) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOStore2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐStore(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOStore2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐStore(ctx context.Context, sel ast.SelectionSet, v *model.Store) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Store(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStoreByIDsInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋpaymentsᚋinternalᚋgraphᚋmodelᚐStoreByIDsInput(ctx context.Context, v any) (*model.StoreByIDsInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStoreByIDsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/purra/supergraph/platform/money"
 	"github.com/purra/supergraph/subgraphs/payments/internal/graph/model"
 )
 
@@ -25,6 +26,16 @@ func (r *entityResolver) FindManyOrderByIDs(ctx context.Context, reps []*model.O
 	return out, nil
 }
 
+// FindManyStoreByIDs is the resolver for the findManyStoreByIDs field.
+func (r *entityResolver) FindManyStoreByIDs(ctx context.Context, reps []*model.StoreByIDsInput) ([]*model.Store, error) {
+	// payments does not own stores: every key resolves; the fields check access.
+	out := make([]*model.Store, len(reps))
+	for i, rep := range reps {
+		out[i] = &model.Store{ID: rep.ID}
+	}
+	return out, nil
+}
+
 // RefundPayment is the resolver for the refundPayment field.
 func (r *mutationResolver) RefundPayment(ctx context.Context, input model.RefundPaymentInput) (*model.Refund, error) {
 	refund, err := r.App.RefundPayment(ctx, toRefundInput(input))
@@ -32,6 +43,24 @@ func (r *mutationResolver) RefundPayment(ctx context.Context, input model.Refund
 		return nil, err
 	}
 	return toRefund(refund), nil
+}
+
+// SetCommissionRate is the resolver for the setCommissionRate field.
+func (r *mutationResolver) SetCommissionRate(ctx context.Context, categoryID string, percent float64) (*model.CommissionRate, error) {
+	rate, err := r.App.SetCommissionRate(ctx, categoryID, percent)
+	if err != nil {
+		return nil, gqlError(err)
+	}
+	return toCommissionRate(rate), nil
+}
+
+// RunSettlement is the resolver for the runSettlement field.
+func (r *mutationResolver) RunSettlement(ctx context.Context) (*model.SettlementRun, error) {
+	res, err := r.App.RunSettlement(ctx)
+	if err != nil {
+		return nil, gqlError(err)
+	}
+	return &model.SettlementRun{ID: res.Run.ID, Cutoff: res.Run.Cutoff, Resumed: res.Resumed, Payouts: res.Payouts}, nil
 }
 
 // Payments is the resolver for the payments field.
@@ -82,6 +111,19 @@ func (r *queryResolver) OrderPaymentState(ctx context.Context, orderID string) (
 	return &model.OrderPaymentState{OrderID: orderID, Captured: captured, CapturedPaise: paise}, nil
 }
 
+// CommissionRates is the resolver for the commissionRates field.
+func (r *queryResolver) CommissionRates(ctx context.Context) (*model.CommissionRates, error) {
+	rs, def, err := r.App.CommissionRates(ctx)
+	if err != nil {
+		return nil, gqlError(err)
+	}
+	out := &model.CommissionRates{DefaultPercent: def.Percent(), Rates: make([]*model.CommissionRate, len(rs))}
+	for i, rate := range rs {
+		out.Rates[i] = toCommissionRate(rate)
+	}
+	return out, nil
+}
+
 // Payment is the resolver for the payment field.
 func (r *refundResolver) Payment(ctx context.Context, obj *model.Refund) (*model.Payment, error) {
 	// A refund is only reached through a payment the caller sees or refunded.
@@ -93,6 +135,24 @@ func (r *refundResolver) Payment(ctx context.Context, obj *model.Refund) (*model
 		return nil, fmt.Errorf("payment %s of refund %s not found", obj.PaymentID, obj.ID)
 	}
 	return toPayment(p), nil
+}
+
+// Settlements is the resolver for the settlements field.
+func (r *storeResolver) Settlements(ctx context.Context, obj *model.Store, first *int, after *string) (*model.SettlementConnection, error) {
+	p, err := r.App.Settlements(ctx, obj.ID, first, after)
+	if err != nil {
+		return nil, gqlError(err)
+	}
+	return toSettlementPage(p)
+}
+
+// SettlementBalance is the resolver for the settlementBalance field.
+func (r *storeResolver) SettlementBalance(ctx context.Context, obj *model.Store) (*model.SettlementBalance, error) {
+	b, err := r.App.SettlementBalance(ctx, obj.ID)
+	if err != nil {
+		return nil, gqlError(err)
+	}
+	return &model.SettlementBalance{Pending: money.Of(b.Pending), Payable: money.Of(b.Payable), PaidOut: money.Of(b.PaidOut)}, nil
 }
 
 // Entity returns EntityResolver implementation.
@@ -113,6 +173,9 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Refund returns RefundResolver implementation.
 func (r *Resolver) Refund() RefundResolver { return &refundResolver{r} }
 
+// Store returns StoreResolver implementation.
+func (r *Resolver) Store() StoreResolver { return &storeResolver{r} }
+
 type (
 	entityResolver   struct{ *Resolver }
 	mutationResolver struct{ *Resolver }
@@ -120,4 +183,5 @@ type (
 	paymentResolver  struct{ *Resolver }
 	queryResolver    struct{ *Resolver }
 	refundResolver   struct{ *Resolver }
+	storeResolver    struct{ *Resolver }
 )

@@ -7,9 +7,11 @@ import (
 
 	"github.com/purra/supergraph/platform/config"
 
+	"github.com/purra/supergraph/subgraphs/payments/internal/app"
 	"github.com/purra/supergraph/subgraphs/payments/internal/payment"
 	"github.com/purra/supergraph/subgraphs/payments/internal/provider/razorpay"
 	"github.com/purra/supergraph/subgraphs/payments/internal/provider/sandbox"
+	"github.com/purra/supergraph/subgraphs/payments/internal/settlement"
 )
 
 // Config is the payments-specific configuration (the platform reads the rest).
@@ -32,6 +34,23 @@ type Config struct {
 	// between creating a provider order and recording it, so that the fault
 	// suite can kill payments exactly there.
 	FaultPauseAfterProviderOrder time.Duration `env:"PAYMENTS_FAULT_PAUSE_AFTER_PROVIDER_ORDER"`
+
+	// Settlement ledger (docs/settlements.md): percentages with at most two
+	// decimals. The commission of a line whose categories have no rate; GST
+	// on the commission; TCS (section 52 CGST) on the net taxable value; the
+	// gateway's fee on prepaid sales and on cash on delivery.
+	DefaultCommissionPercent float64 `env:"SETTLEMENT_DEFAULT_COMMISSION_PERCENT" envDefault:"10"`
+	CommissionGSTPercent     float64 `env:"SETTLEMENT_COMMISSION_GST_PERCENT" envDefault:"18"`
+	TCSPercent               float64 `env:"SETTLEMENT_TCS_PERCENT" envDefault:"0.5"`
+	PrepaidFeePercent        float64 `env:"SETTLEMENT_PREPAID_FEE_PERCENT" envDefault:"2"`
+	CODFeePercent            float64 `env:"SETTLEMENT_COD_FEE_PERCENT" envDefault:"0"`
+	// The settlement job: a run every SETTLEMENT_INTERVAL (weekly), checked
+	// every SETTLEMENT_POLL (which also resumes an interrupted run).
+	SettlementInterval time.Duration `env:"SETTLEMENT_INTERVAL" envDefault:"168h"`
+	SettlementPoll     time.Duration `env:"SETTLEMENT_POLL" envDefault:"1m"`
+	// Test-only fault hook (off by default): a run pauses this long after
+	// each store's payout, so that a test can kill it half-way.
+	FaultSettlementPause time.Duration `env:"PAYMENTS_FAULT_SETTLEMENT_PAUSE"`
 
 	// Razorpay credentials (dashboard → API keys, webhooks). Required when
 	// Provider is RAZORPAY; when set with SANDBOX, /webhooks/razorpay is served too.
@@ -59,10 +78,38 @@ func loadConfig(getenv func(string) string, httpAddr string) (Config, error) {
 	if c.ReconcileInterval < 10*time.Millisecond || c.ReconcileAfter < time.Second {
 		return c, fmt.Errorf("config: RECONCILE_INTERVAL must be ≥ 10ms and RECONCILE_AFTER ≥ 1s")
 	}
+	if _, err := c.settlement(); err != nil {
+		return c, err
+	}
+	if c.SettlementInterval < time.Second || c.SettlementPoll < 10*time.Millisecond {
+		return c, fmt.Errorf("config: SETTLEMENT_INTERVAL must be ≥ 1s and SETTLEMENT_POLL ≥ 10ms")
+	}
 	if c.SandboxWebhookURL == "" {
 		c.SandboxWebhookURL = selfURL(httpAddr) + "/webhooks/sandbox"
 	}
 	return c, nil
+}
+
+// settlement is the ledger's policy and the job's schedule.
+func (c Config) settlement() (app.SettlementOptions, error) {
+	o := app.SettlementOptions{Every: c.SettlementInterval, Poll: c.SettlementPoll, FaultPausePerStore: c.FaultSettlementPause}
+	for name, in := range map[string]struct {
+		p   float64
+		out *settlement.Rate
+	}{
+		"SETTLEMENT_DEFAULT_COMMISSION_PERCENT": {c.DefaultCommissionPercent, &o.Policy.DefaultCommission},
+		"SETTLEMENT_COMMISSION_GST_PERCENT":     {c.CommissionGSTPercent, &o.Policy.CommissionGST},
+		"SETTLEMENT_TCS_PERCENT":                {c.TCSPercent, &o.Policy.TCS},
+		"SETTLEMENT_PREPAID_FEE_PERCENT":        {c.PrepaidFeePercent, &o.Policy.PrepaidFee},
+		"SETTLEMENT_COD_FEE_PERCENT":            {c.CODFeePercent, &o.Policy.CODFee},
+	} {
+		r, err := settlement.ParsePercent(in.p)
+		if err != nil {
+			return o, fmt.Errorf("config: %s: %w", name, err)
+		}
+		*in.out = r
+	}
+	return o, nil
 }
 
 func (c Config) razorpayConfigured() bool {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -33,6 +34,10 @@ var (
 	admin   = "01937a00-0000-7000-8000-0000000000ad"
 	techHub = "01937a00-0000-7000-8003-000000000001"
 	gadgets = "01937a00-0000-7000-8003-000000000002"
+	// Catalogue categories catalog knows (for commission rates).
+	mobiles = "01937a00-0000-7000-8004-000000000001"
+	earbuds = "01937a00-0000-7000-8004-000000000002"
+	audio   = "01937a00-0000-7000-8004-000000000003"
 )
 
 const sandboxSecret = "test-sandbox-secret"
@@ -329,18 +334,20 @@ func (e *env) sandboxWebhook(eventID string, body []byte) (int, string) {
 	}, body)
 }
 
-// fakeCatalog answers storeIdsOwnedBy exactly as the catalog subgraph does.
+// fakeCatalog answers storeIdsOwnedBy and categoryExists exactly as the
+// catalog subgraph does.
 type fakeCatalog struct {
-	srv    *httptest.Server
-	owners map[string][]string
-	calls  atomic.Int64
-	mu     sync.Mutex
-	auths  []string
-	down   atomic.Bool
+	srv        *httptest.Server
+	owners     map[string][]string
+	categories map[string]bool
+	calls      atomic.Int64
+	mu         sync.Mutex
+	auths      []string
+	down       atomic.Bool
 }
 
 func newFakeCatalog(t *testing.T, owners map[string][]string) *fakeCatalog {
-	c := &fakeCatalog{owners: owners}
+	c := &fakeCatalog{owners: owners, categories: map[string]bool{mobiles: true, earbuds: true, audio: true}}
 	c.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if c.down.Load() {
 			http.Error(w, "down", http.StatusBadGateway)
@@ -350,9 +357,19 @@ func newFakeCatalog(t *testing.T, owners map[string][]string) *fakeCatalog {
 			Query     string `json:"query"`
 			Variables struct {
 				OwnerID string `json:"ownerId"`
+				ID      string `json:"id"`
 			} `json:"variables"`
 		}
-		if err := json.NewDecoder(r.Body).Decode(&req); err != nil || !bytes.Contains([]byte(req.Query), []byte("storeIdsOwnedBy(ownerId: $ownerId)")) {
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+			http.Error(w, "unexpected request", http.StatusBadRequest)
+			return
+		}
+		if strings.Contains(req.Query, "categoryExists(id: $id)") {
+			w.Header().Set("Content-Type", "application/json")
+			_ = json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"categoryExists": c.categories[req.Variables.ID]}})
+			return
+		}
+		if !bytes.Contains([]byte(req.Query), []byte("storeIdsOwnedBy(ownerId: $ownerId)")) {
 			http.Error(w, "unexpected request", http.StatusBadRequest)
 			return
 		}

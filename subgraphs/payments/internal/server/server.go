@@ -74,11 +74,17 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 		}
 	}
 
+	settle, err := cfg.settlement()
+	if err != nil {
+		return nil, err
+	}
 	a, err := app.New(app.Options{
 		Store:  store.New(d.DB, d.Topic, d.Name),
 		Online: online, Others: others,
-		Owners:  app.CatalogOwners{Client: d.Subgraph("catalog")},
-		Limiter: d.Limiter, Log: d.Log,
+		Owners:     app.CatalogOwners{Client: d.Subgraph("catalog")},
+		Categories: app.CatalogCategories{Client: d.Subgraph("catalog")},
+		Settlement: settle,
+		Limiter:    d.Limiter, Log: d.Log,
 	})
 	if err != nil {
 		return nil, err
@@ -91,7 +97,7 @@ func Build(_ context.Context, d *service.Deps) (*service.Subgraph, error) {
 		opts := webhook.Options{RetryUnknown: p.Name() == payment.ProviderSandbox}
 		routes["POST "+webhook.Path(strings.ToLower(string(p.Name())))] = webhook.Handler(a, p, d.Log, opts)
 	}
-	workers = append(workers, a.RunCalls,
+	workers = append(workers, a.RunCalls, a.RunSettlements,
 		func(ctx context.Context) error { return a.RunReconciler(ctx, cfg.ReconcileInterval) })
 	events.Register(d.Consumer, a)
 

@@ -10,6 +10,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -96,6 +97,9 @@ func (s *Store) persistEffects(ctx context.Context, tx pgx.Tx, p *payment.Paymen
 			r.ID, r.Status, r.ProviderRefundID, r.FailureReason, r.ProcessedAt); err != nil {
 			return nil, fmt.Errorf("update refund %s: %w", r.ID, err)
 		}
+	}
+	if err := s.enterRefunds(ctx, tx, slices.Concat(eff.NewRefunds, eff.UpdatedRefunds), p.UpdatedAt); err != nil {
+		return nil, err
 	}
 	if err := s.appendEvents(ctx, tx, o.Actor, eff.Events); err != nil {
 		return nil, err

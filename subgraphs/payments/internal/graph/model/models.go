@@ -50,3 +50,12 @@ type Refund struct {
 	CreatedAt        time.Time
 	ProcessedAt      *time.Time
 }
+
+// Store is the stores subgraph's entity; payments resolves only its
+// settlement fields (they take arguments and check access: resolvers).
+type Store struct {
+	ID string
+}
+
+// IsEntity marks Store as a federation entity (fedruntime.Entity).
+func (Store) IsEntity() {}

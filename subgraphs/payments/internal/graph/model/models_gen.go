@@ -7,7 +7,28 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
+
+	"github.com/purra/supergraph/platform/money"
 )
+
+// A category's commission.
+type CommissionRate struct {
+	// The catalogue category.
+	CategoryID string `json:"categoryId"`
+	// Percentage of the line total, e.g. 12.5.
+	Percent float64 `json:"percent"`
+	// When it was last set.
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+// Commission rates.
+type CommissionRates struct {
+	// The rate of a line none of whose categories has one (SETTLEMENT_DEFAULT_COMMISSION_PERCENT).
+	DefaultPercent float64 `json:"defaultPercent"`
+	// Every configured category rate, by category id.
+	Rates []*CommissionRate `json:"rates"`
+}
 
 type Mutation struct {
 }
@@ -24,6 +45,13 @@ type OrderPaymentState struct {
 	Captured bool `json:"captured"`
 	// The paise captured by that attempt; 0 when not captured.
 	CapturedPaise int64 `json:"capturedPaise"`
+}
+
+type PageInfo struct {
+	// Whether more items follow endCursor.
+	HasNextPage bool `json:"hasNextPage"`
+	// Cursor of the last edge of this page; pass it as `after` for the next page. Null when the page is empty.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
 type Query struct {
@@ -45,6 +73,106 @@ type RefundPaymentInput struct {
 	StoreID *string `json:"storeId,omitempty"`
 	// Why the money is returned, 3–500 characters; shown to the buyer and sent to the provider.
 	Reason string `json:"reason"`
+}
+
+// One payout to a store by a settlement run, with its statement. Every figure is the sum of the
+// entries it settled, by kind, net of refunds' reversals; payoutAmount = grossSales − commission −
+// commissionGst − tcs − fees − refunds.
+type Settlement struct {
+	// Unique id (UUID v7).
+	ID string `json:"id"`
+	// The run that made it.
+	RunID string `json:"runId"`
+	// Start of the period: the end of the store's previous payout, else its first entry here.
+	PeriodStart time.Time `json:"periodStart"`
+	// End of the period: the run's cutoff (entries payable by then are paid).
+	PeriodEnd time.Time `json:"periodEnd"`
+	// Sales: what buyers paid for the store's delivered lines.
+	GrossSales *money.Money `json:"grossSales"`
+	// Marketplace commission (per category), less what refunds reversed.
+	Commission *money.Money `json:"commission"`
+	// GST (18 %) on the commission, less what refunds reversed.
+	CommissionGst *money.Money `json:"commissionGst"`
+	// Tax collected at source (section 52 CGST) on the net taxable value, less what refunds reversed.
+	Tcs *money.Money `json:"tcs"`
+	// The payment gateway's fees (prepaid sales only; the gateway keeps them on refunds).
+	Fees *money.Money `json:"fees"`
+	// Refunds of the store's lines.
+	Refunds *money.Money `json:"refunds"`
+	// What the store is paid.
+	PayoutAmount *money.Money `json:"payoutAmount"`
+	// Where the payout stands.
+	Status SettlementStatus `json:"status"`
+	// When the run made it.
+	CreatedAt time.Time `json:"createdAt"`
+	// The ledger entries it settled, oldest first.
+	Entries []*SettlementEntry `json:"entries"`
+	// The statement as CSV (header row, one row per entry, a TOTAL row), for download.
+	StatementCSV string `json:"statementCsv"`
+}
+
+// A store's money in the settlement ledger (net of commission, GST, TCS, fees and refunds).
+type SettlementBalance struct {
+	// Entries still inside their return window: not payable yet.
+	Pending *money.Money `json:"pending"`
+	// Payable entries the next settlement run will pay (when positive).
+	Payable *money.Money `json:"payable"`
+	// Everything paid out so far: the sum of the store's payouts.
+	PaidOut *money.Money `json:"paidOut"`
+}
+
+// A page of payouts.
+type SettlementConnection struct {
+	// The payouts of this page.
+	Edges []*SettlementEdge `json:"edges"`
+	// Whether more follow.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many payouts the store has in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// A payout in a connection.
+type SettlementEdge struct {
+	// Opaque cursor of this edge.
+	Cursor string `json:"cursor"`
+	// The payout.
+	Node *Settlement `json:"node"`
+}
+
+// One posting of the settlement ledger, signed from the store's side.
+type SettlementEntry struct {
+	// Unique id (UUID v7).
+	ID string `json:"id"`
+	// What it records.
+	Kind SettlementEntryKind `json:"kind"`
+	// Positive: owed to the store; negative: charged to it.
+	Amount *money.Money `json:"amount"`
+	// The fulfilment (delivered store lines) it belongs to.
+	FulfilmentID string `json:"fulfilmentId"`
+	// The order's number, e.g. PUR-2026-000123.
+	OrderNumber string `json:"orderNumber"`
+	// The refund that caused it (refunds and their reversals); null otherwise.
+	RefundID *string `json:"refundId,omitempty"`
+	// When it became payable (the end of the return window).
+	PayableAt time.Time `json:"payableAt"`
+	// When it was entered.
+	CreatedAt time.Time `json:"createdAt"`
+}
+
+// What one settlement run did.
+type SettlementRun struct {
+	// The run's id.
+	ID string `json:"id"`
+	// Entries payable by then were paid.
+	Cutoff time.Time `json:"cutoff"`
+	// True when this call finished a run interrupted earlier.
+	Resumed bool `json:"resumed"`
+	// How many payouts this call wrote.
+	Payouts int `json:"payouts"`
+}
+
+type StoreByIDsInput struct {
+	ID string `json:"ID"`
 }
 
 // How the buyer pays.
@@ -296,6 +424,131 @@ func (e *RefundStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e RefundStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a ledger entry records. Reversals by a refund have the charge's kind and a positive amount.
+type SettlementEntryKind string
+
+const (
+	// The sale of a delivered fulfilment.
+	SettlementEntryKindSale SettlementEntryKind = "SALE"
+	// Marketplace commission (or, with a refund, its reversal).
+	SettlementEntryKindCommission SettlementEntryKind = "COMMISSION"
+	// GST on the commission (or its reversal).
+	SettlementEntryKindCommissionGst SettlementEntryKind = "COMMISSION_GST"
+	// TCS under section 52 of the CGST Act (or its reversal).
+	SettlementEntryKindTcs SettlementEntryKind = "TCS"
+	// The payment gateway's fee.
+	SettlementEntryKindGatewayFee SettlementEntryKind = "GATEWAY_FEE"
+	// A refund of the store's lines.
+	SettlementEntryKindRefund SettlementEntryKind = "REFUND"
+)
+
+var AllSettlementEntryKind = []SettlementEntryKind{
+	SettlementEntryKindSale,
+	SettlementEntryKindCommission,
+	SettlementEntryKindCommissionGst,
+	SettlementEntryKindTcs,
+	SettlementEntryKindGatewayFee,
+	SettlementEntryKindRefund,
+}
+
+func (e SettlementEntryKind) IsValid() bool {
+	switch e {
+	case SettlementEntryKindSale, SettlementEntryKindCommission, SettlementEntryKindCommissionGst, SettlementEntryKindTcs, SettlementEntryKindGatewayFee, SettlementEntryKindRefund:
+		return true
+	}
+	return false
+}
+
+func (e SettlementEntryKind) String() string {
+	return string(e)
+}
+
+func (e *SettlementEntryKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SettlementEntryKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SettlementEntryKind", str)
+	}
+	return nil
+}
+
+func (e SettlementEntryKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SettlementEntryKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SettlementEntryKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a payout stands.
+type SettlementStatus string
+
+const (
+	// Computed and its entries settled; finance makes the bank transfer (no transfer integration yet).
+	SettlementStatusScheduled SettlementStatus = "SCHEDULED"
+)
+
+var AllSettlementStatus = []SettlementStatus{
+	SettlementStatusScheduled,
+}
+
+func (e SettlementStatus) IsValid() bool {
+	switch e {
+	case SettlementStatusScheduled:
+		return true
+	}
+	return false
+}
+
+func (e SettlementStatus) String() string {
+	return string(e)
+}
+
+func (e *SettlementStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SettlementStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SettlementStatus", str)
+	}
+	return nil
+}
+
+func (e SettlementStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SettlementStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SettlementStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
