@@ -11,6 +11,7 @@ import (
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/app"
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
+	"github.com/purra/supergraph/subgraphs/orders/internal/returns"
 )
 
 // Event types consumed.
@@ -20,6 +21,13 @@ const (
 	PaymentRefunded    = "payment.refunded"
 	ReservationExpired = "stock.reservation_expired"
 )
+
+// paymentRefunded is payment.refunded with the return it paid, if any
+// (returnId, docs/marketplace.md "Returns").
+type paymentRefunded struct {
+	order.PaymentRefunded
+	ReturnID string `json:"returnId"`
+}
 
 // Register adds the handlers to c; each runs in the transaction that marks
 // its event processed.
@@ -31,8 +39,11 @@ func Register(c *kafka.Consumer, a *app.App) {
 	kafka.Handle(c, payments, PaymentFailed, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentFailed) error {
 		return a.PaymentFailed(ctx, tx, p)
 	})
-	kafka.Handle(c, payments, PaymentRefunded, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentRefunded) error {
-		return a.PaymentRefunded(ctx, tx, p)
+	kafka.Handle(c, payments, PaymentRefunded, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p paymentRefunded) error {
+		if err := a.PaymentRefunded(ctx, tx, p.PaymentRefunded); err != nil {
+			return err
+		}
+		return a.ReturnRefunded(ctx, tx, returns.PaymentRefunded{OrderID: p.OrderID, RefundID: p.RefundID, ReturnID: p.ReturnID})
 	})
 	kafka.Handle(c, inventory, ReservationExpired, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.ReservationExpired) error {
 		return a.ReservationExpired(ctx, tx, p)

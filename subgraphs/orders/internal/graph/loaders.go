@@ -19,6 +19,7 @@ import (
 type Loaders struct {
 	ItemsOf   *dataloader.Loader[string, []order.Item]
 	HistoryOf *dataloader.Loader[string, []order.Change]
+	Returns   *ReturnLoaders // returns.go
 
 	// Sibling groups: the orders that came back together in one list. An
 	// edge resolver loads the edge for the whole group at once, so a page
@@ -63,6 +64,7 @@ func NewLoaders(a *app.App) *Loaders {
 	return &Loaders{
 		ItemsOf:   loader.New(a.ItemsByOrderIDs),
 		HistoryOf: loader.New(a.HistoryByOrderIDs),
+		Returns:   newReturnLoaders(a),
 		groups:    map[string][]string{},
 	}
 }

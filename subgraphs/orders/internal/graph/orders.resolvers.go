@@ -30,6 +30,15 @@ func (r *entityResolver) FindManyOrderByIDs(ctx context.Context, reps []*model.O
 	return out, nil
 }
 
+// FindManyStoreByIDs is the resolver for the findManyStoreByIDs field.
+func (r *entityResolver) FindManyStoreByIDs(ctx context.Context, reps []*model.StoreByIDsInput) ([]*model.Store, error) {
+	out := make([]*model.Store, len(reps))
+	for i, rep := range reps {
+		out[i] = &model.Store{ID: rep.ID}
+	}
+	return out, nil
+}
+
 // FindManyUserByIDs is the resolver for the findManyUserByIDs field.
 func (r *entityResolver) FindManyUserByIDs(ctx context.Context, reps []*model.UserByIDsInput) ([]*model.User, error) {
 	out := make([]*model.User, len(reps))
@@ -72,6 +81,37 @@ func (r *mutationResolver) CancelOrder(ctx context.Context, id string, reason st
 	return toOrder(o), err
 }
 
+// RequestReturn is the resolver for the requestReturn field.
+func (r *mutationResolver) RequestReturn(ctx context.Context, input model.RequestReturnInput) (*model.Return, error) {
+	return r.requestReturn(ctx, input)
+}
+
+// ApproveReturn is the resolver for the approveReturn field.
+func (r *mutationResolver) ApproveReturn(ctx context.Context, id string) (*model.Return, error) {
+	ret, err := r.App.ApproveReturn(ctx, id)
+	return toReturn(ret), returnError(err)
+}
+
+// RejectReturn is the resolver for the rejectReturn field.
+func (r *mutationResolver) RejectReturn(ctx context.Context, id string, reason string) (*model.Return, error) {
+	ret, err := r.App.RejectReturn(ctx, id, reason)
+	return toReturn(ret), returnError(err)
+}
+
+// MarkReturnReceived is the resolver for the markReturnReceived field.
+func (r *mutationResolver) MarkReturnReceived(ctx context.Context, input model.MarkReturnReceivedInput) (*model.Return, error) {
+	return r.markReturnReceived(ctx, input)
+}
+
+// SetReturnWindow is the resolver for the setReturnWindow field.
+func (r *mutationResolver) SetReturnWindow(ctx context.Context, categoryID string, days *int) (*model.ReturnWindows, error) {
+	s, err := r.App.SetReturnWindow(ctx, categoryID, days)
+	if err != nil {
+		return nil, returnError(err)
+	}
+	return toReturnWindows(s), nil
+}
+
 // Items is the resolver for the items field.
 func (r *orderResolver) Items(ctx context.Context, obj *model.Order) ([]*model.OrderItem, error) {
 	l := For(ctx)
@@ -90,6 +130,11 @@ func (r *orderResolver) StatusHistory(ctx context.Context, obj *model.Order) ([]
 		return nil, err
 	}
 	return toHistory(changes), nil
+}
+
+// Returns is the resolver for the returns field.
+func (r *orderResolver) Returns(ctx context.Context, obj *model.Order) ([]*model.Return, error) {
+	return r.orderReturns(ctx, obj.ID)
 }
 
 // Order is the resolver for the order field.
@@ -132,6 +177,35 @@ func (r *queryResolver) StoreOrders(ctx context.Context, first *int, after *stri
 		return nil, err
 	}
 	return r.connection(ctx, page), nil
+}
+
+// MyReturns is the resolver for the myReturns field.
+func (r *queryResolver) MyReturns(ctx context.Context, first *int, after *string, status *model.ReturnStatus) (*model.ReturnConnection, error) {
+	return r.myReturns(ctx, first, after, status)
+}
+
+// ReturnWindows is the resolver for the returnWindows field.
+func (r *queryResolver) ReturnWindows(ctx context.Context) (*model.ReturnWindows, error) {
+	s, err := r.App.ReturnWindows(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return toReturnWindows(s), nil
+}
+
+// Order is the resolver for the order field.
+func (r *returnResolver) Order(ctx context.Context, obj *model.Return) (*model.Order, error) {
+	return r.returnOrder(ctx, obj)
+}
+
+// StatusHistory is the resolver for the statusHistory field.
+func (r *returnResolver) StatusHistory(ctx context.Context, obj *model.Return) ([]*model.ReturnStatusChange, error) {
+	return r.returnHistory(ctx, obj)
+}
+
+// Returns is the resolver for the returns field.
+func (r *storeResolver) Returns(ctx context.Context, obj *model.Store, first *int, after *string, status *model.ReturnStatus) (*model.ReturnConnection, error) {
+	return r.storeReturns(ctx, obj.ID, first, after, status)
 }
 
 // OrderStatusChanged is the resolver for the orderStatusChanged field.
@@ -193,6 +267,12 @@ func (r *Resolver) OrderStatusUpdate() OrderStatusUpdateResolver {
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Return returns ReturnResolver implementation.
+func (r *Resolver) Return() ReturnResolver { return &returnResolver{r} }
+
+// Store returns StoreResolver implementation.
+func (r *Resolver) Store() StoreResolver { return &storeResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
@@ -205,6 +285,8 @@ type (
 	orderResolver             struct{ *Resolver }
 	orderStatusUpdateResolver struct{ *Resolver }
 	queryResolver             struct{ *Resolver }
+	returnResolver            struct{ *Resolver }
+	storeResolver             struct{ *Resolver }
 	subscriptionResolver      struct{ *Resolver }
 	userResolver              struct{ *Resolver }
 )
