@@ -7,17 +7,20 @@ import "time"
 // to = RECEIVED, inventory restocks the resaleable items then, promotions
 // releases the coupon once OrderFullyReturned.
 type Changed struct {
-	ReturnID     string        `json:"returnId"`
-	OrderID      string        `json:"orderId"`
-	StoreID      string        `json:"storeId"`
-	FulfilmentID string        `json:"fulfilmentId"`
-	UserID       string        `json:"userId"`
-	From         *Status       `json:"from"` // null when requested
-	To           Status        `json:"to"`
-	At           time.Time     `json:"at"`
-	Reason       Reason        `json:"reason"`
-	RefundPaise  int64         `json:"refundPaise"`
-	Items        []ChangedItem `json:"items"`
+	ReturnID     string    `json:"returnId"`
+	OrderID      string    `json:"orderId"`
+	StoreID      string    `json:"storeId"`
+	FulfilmentID string    `json:"fulfilmentId"`
+	UserID       string    `json:"userId"`
+	From         *Status   `json:"from"` // null when requested
+	To           Status    `json:"to"`
+	At           time.Time `json:"at"`
+	Reason       Reason    `json:"reason"`
+	RefundPaise  int64     `json:"refundPaise"`
+	// StoreAmountPaise: what the buyer paid for the store's lines in the
+	// order, the ceiling of the store's refunds (payments enforces it).
+	StoreAmountPaise int64         `json:"storeAmountPaise"`
+	Items            []ChangedItem `json:"items"`
 	// RefundTo: where payments pays a cash-on-delivery refund; only on
 	// to = RECEIVED of a COD order (payments needs it then, nobody else).
 	RefundTo *RefundTo `json:"codRefundTo,omitempty"`
@@ -49,7 +52,7 @@ func (r *Return) ChangedEvents(fullyReturned bool) []Changed {
 	out := make([]Changed, 0, len(r.changes))
 	for _, c := range r.changes {
 		e := Changed{ReturnID: r.ID, OrderID: r.OrderID, StoreID: r.StoreID, FulfilmentID: r.FulfilmentID,
-			UserID: r.UserID, To: c.To, At: c.At, Reason: r.Reason, RefundPaise: r.Refund, Items: items,
+			UserID: r.UserID, To: c.To, At: c.At, Reason: r.Reason, RefundPaise: r.Refund, StoreAmountPaise: r.StoreAmount, Items: items,
 			OrderFullyReturned: fullyReturned && (c.To == Received || c.To == Refunded)}
 		if c.From != "" {
 			from := c.From

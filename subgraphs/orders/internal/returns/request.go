@@ -158,6 +158,9 @@ func New(id string, in Request, f Facts) (*Return, error) {
 		// only those is a matter for the store, not a refund.
 		return nil, badInput("items", "these items were free: there is nothing to refund")
 	}
+	for _, l := range f.Lines {
+		r.StoreAmount += l.LineTotal
+	}
 	r.changes = []Change{{To: Requested, At: f.Now, Note: string(in.Reason)}}
 	return r, nil
 }

@@ -93,7 +93,10 @@ type Return struct {
 	RefundTo *RefundTo
 	Items    []Item
 	// Refund is the sum of the items' refunds.
-	Refund      int64
+	Refund int64
+	// StoreAmount is what the buyer paid for the store's lines in the order
+	// (the sum of their lineTotals): payments' ceiling for the store's refunds.
+	StoreAmount int64
 	RequestedAt time.Time
 	DecidedAt   *time.Time
 	ReceivedAt  *time.Time

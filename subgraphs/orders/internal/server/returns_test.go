@@ -137,7 +137,7 @@ type returnChanged struct {
 	ReturnID, OrderID, StoreID, FulfilmentID, UserID string
 	From                                             *string
 	To                                               string
-	RefundPaise                                      int64
+	RefundPaise, StoreAmountPaise                    int64
 	OrderFullyReturned                               bool
 	CodRefundTo                                      *struct{ Kind, AccountNumber, Ifsc, UpiVpa string }
 	Items                                            []struct {
@@ -236,7 +236,8 @@ func TestReturnLifecycle(t *testing.T) {
 	evs := e.returnEvents(o.ID)
 	var moves []string
 	for _, ev := range evs {
-		if ev.ReturnID != r.ID || ev.StoreID != techHub || ev.FulfilmentID != fid || ev.UserID != e.rahul || ev.RefundPaise != phoneTotal {
+		if ev.ReturnID != r.ID || ev.StoreID != techHub || ev.FulfilmentID != fid || ev.UserID != e.rahul || ev.RefundPaise != phoneTotal ||
+			ev.StoreAmountPaise != phoneTotal+cableTotal {
 			t.Fatalf("event = %+v", ev)
 		}
 		moves = append(moves, ev.To)

@@ -23,14 +23,15 @@ const returnCols = `r.id::text, r.order_id::text, r.store_id::text, r.fulfilment
 	r.reason, coalesce(r.comment, ''), coalesce(r.rejection_reason, ''), coalesce(r.refund_to_kind, ''),
 	coalesce(r.refund_account_name, ''), coalesce(r.refund_account_no, ''), coalesce(r.refund_ifsc, ''),
 	coalesce(r.refund_upi_vpa, ''), r.refund_paise, r.requested_at, r.decided_at, r.received_at, r.refunded_at,
-	r.updated_at`
+	r.updated_at, (SELECT coalesce(sum(i.line_total_paise), 0)::bigint FROM order_items i
+		WHERE i.order_id = r.order_id AND i.store_id = r.store_id)`
 
 func scanReturn(row pgx.Row) (*returns.Return, error) {
 	var r returns.Return
 	var rt returns.RefundTo
 	err := row.Scan(&r.ID, &r.OrderID, &r.StoreID, &r.FulfilmentID, &r.UserID, &r.Status, &r.Reason, &r.Comment,
 		&r.RejectionReason, &rt.Kind, &rt.AccountName, &rt.AccountNumber, &rt.IFSC, &rt.UPIVPA, &r.Refund,
-		&r.RequestedAt, &r.DecidedAt, &r.ReceivedAt, &r.RefundedAt, &r.UpdatedAt)
+		&r.RequestedAt, &r.DecidedAt, &r.ReceivedAt, &r.RefundedAt, &r.UpdatedAt, &r.StoreAmount)
 	if err != nil {
 		return nil, err
 	}

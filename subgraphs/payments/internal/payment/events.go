@@ -42,6 +42,8 @@ type Refunded struct {
 	RefundedTotalPaise int64  `json:"refundedTotalPaise"`
 	Full               bool   `json:"full"`
 	Reason             string `json:"reason"`
+	// ReturnID is the return (orders' RMA) the refund paid; absent for others.
+	ReturnID string `json:"returnId,omitempty"`
 }
 
 func (Refunded) EventType() string { return "payment.refunded" }
