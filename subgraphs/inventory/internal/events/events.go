@@ -22,7 +22,21 @@ const (
 	OrderStatusChanged = "order.status_changed"
 	CheckoutAbandoned  = "order.checkout_abandoned"
 	PaymentSucceeded   = "payment.succeeded"
+	ReturnChanged      = "order.return_changed"
 )
+
+// returnChanged is the part of orders' order.return_changed inventory
+// reads: a received return's resaleable items go back on hand.
+type returnChanged struct {
+	ReturnID string `json:"returnId"`
+	OrderID  string `json:"orderId"`
+	To       string `json:"to"`
+	Items    []struct {
+		VariantID  string `json:"variantId"`
+		Quantity   int    `json:"quantity"`
+		Resaleable bool   `json:"resaleable"`
+	} `json:"items"`
+}
 
 // orderRef is the part of order.checkout_abandoned and payment.succeeded
 // inventory reads.
@@ -55,6 +69,18 @@ func Register(c *kafka.Consumer, a *app.App, log *slog.Logger) {
 	kafka.Handle(c, kafka.Topic("orders"), OrderStatusChanged,
 		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e orderStatusChanged) error {
 			_, err := a.OrderStatusChanged(ctx, tx, e.OrderID, e.To)
+			return skipInvalid(ctx, log, env, err)
+		})
+	kafka.Handle(c, kafka.Topic("orders"), ReturnChanged,
+		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e returnChanged) error {
+			if e.To != "RECEIVED" {
+				return nil
+			}
+			items := make([]app.ReturnedItem, len(e.Items))
+			for i, it := range e.Items {
+				items[i] = app.ReturnedItem{VariantID: it.VariantID, Quantity: it.Quantity, Resaleable: it.Resaleable}
+			}
+			_, err := a.ReturnReceived(ctx, tx, e.ReturnID, e.OrderID, items)
 			return skipInvalid(ctx, log, env, err)
 		})
 	kafka.Handle(c, kafka.Topic("orders"), CheckoutAbandoned,
