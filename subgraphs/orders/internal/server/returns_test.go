@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -567,4 +568,42 @@ func days(raw json.RawMessage) string {
 	var s struct{ Days json.RawMessage }
 	_ = json.Unmarshal(raw, &s)
 	return string(s.Days)
+}
+
+// Concurrent requests for the same line are decided one at a time (the
+// fulfilment is locked): never more units come back than were bought, and
+// the refunds of those that do add up to the line exactly.
+func TestConcurrentReturnsNeverExceedTheQuantity(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.fillCart(e.rahul, "", cable, 3)
+	o := e.checkout("return-race-1")
+	e.deliverFulfilment(o.ID, techHub, time.Now().UTC())
+	cableItem, _, total := line(t, o, cable)
+	rahul := e.customer(e.rahul)
+	const n = 8
+	results := make(chan returnOut, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			var out struct{ RequestReturn returnOut }
+			r := e.do(rahul, requestReturnQ, returnInput(o.ID, techHub, "NO_LONGER_NEEDED", cableItem, 1), &out)
+			if len(r.Errors) == 0 {
+				results <- out.RequestReturn
+			} else if r.Code() != "BAD_USER_INPUT" {
+				t.Errorf("refused with %+v", r.Errors)
+			}
+		})
+	}
+	wg.Wait()
+	close(results)
+	var won int
+	var refunded int64
+	for r := range results {
+		won++
+		refunded += r.Refund.Paise
+	}
+	if won != 3 || refunded != total {
+		t.Fatalf("%d returns refunding %d, want 3 refunding %d", won, refunded, total)
+	}
 }
