@@ -127,7 +127,7 @@ func (e *env) receive(token, returnID string, resaleable map[string]bool) return
 }
 
 func receiveInput(returnID string, resaleable map[string]bool) map[string]any {
-	var items []map[string]any
+	items := []map[string]any{}
 	for id, ok := range resaleable {
 		items = append(items, map[string]any{"orderItemId": id, "resaleable": ok})
 	}
@@ -214,8 +214,13 @@ func TestReturnLifecycle(t *testing.T) {
 	errCode(t, e.do(e.owner(e.vikram), approveReturnQ, id, nil), "CONFLICT", "", "ILLEGAL_TRANSITION")
 	errCode(t, e.do(e.owner(e.vikram), rejectReturnQ, map[string]any{"id": r.ID, "r": "changed my mind"}, nil),
 		"CONFLICT", "", "ILLEGAL_TRANSITION")
+	before := e.returnWrites()
 	errCode(t, e.do(e.owner(e.vikram), receiveReturnQ, receiveInput(r.ID, map[string]bool{cableItem: true}), nil),
 		"BAD_USER_INPUT", "items")
+	errCode(t, e.do(e.owner(e.vikram), receiveReturnQ, receiveInput(r.ID, map[string]bool{}), nil), "BAD_USER_INPUT", "items")
+	if n := e.returnWrites(); n != before {
+		t.Fatalf("a refused receipt wrote %d rows", n-before)
+	}
 	got := e.receive(e.owner(e.vikram), r.ID, map[string]bool{phoneItem: true})
 	if got.Status != "RECEIVED" || !*got.Items[0].Resaleable {
 		t.Fatalf("received = %+v", got)
@@ -372,6 +377,8 @@ func TestReturnBadInputWritesNothing(t *testing.T) {
 		{"reject by another owner", e.owner(e.neha), rejectReturnQ, map[string]any{"id": r.ID, "r": "not ours to take"}, "FORBIDDEN", ""},
 		{"reject by the shopper", rahul, rejectReturnQ, map[string]any{"id": r.ID, "r": "never mind"}, "FORBIDDEN", ""},
 		{"receive unknown", e.owner(e.vikram), receiveReturnQ, receiveInput(uuid.NewString(), map[string]bool{cableItem: true}), "NOT_FOUND", ""},
+		{"receive before approval", e.owner(e.vikram), receiveReturnQ, receiveInput(r.ID, map[string]bool{cableItem: true}), "CONFLICT", ""},
+		{"receive by the shopper", rahul, receiveReturnQ, receiveInput(r.ID, map[string]bool{cableItem: true}), "FORBIDDEN", ""},
 		{"receive by an admin without the permission", e.iss.Token(t, e.admin, "ADMIN"), receiveReturnQ, receiveInput(r.ID, map[string]bool{cableItem: true}), "FORBIDDEN", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
