@@ -27,6 +27,8 @@ func StockLedger(ctx context.Context, db *DBs, e Expect) ([]string, error) {
 	rows, err := db.Conn("inventory").Query(ctx, `SELECT l.variant_id::text, l.on_hand, l.reserved,
 		COALESCE((SELECT sum(rl.quantity) FROM stock_reservation_lines rl JOIN stock_reservations r USING (order_id)
 			WHERE rl.variant_id = l.variant_id AND r.status = 'COMMITTED'), 0)
+		-- units sold and then returned resaleable are back on hand: not sold
+		- COALESCE((SELECT sum(rr.quantity) FROM return_restocks rr WHERE rr.variant_id = l.variant_id), 0)
 		FROM stock_levels l WHERE l.variant_id = ANY($1::uuid[])`, ids)
 	if err != nil {
 		return nil, err

@@ -111,3 +111,37 @@ func (a *App) FulfilmentCancelled(ctx context.Context, tx pgx.Tx, orderID string
 	}
 	return a.store.CancelLines(ctx, tx, id, ids)
 }
+
+// ReturnedItem is a line of a received return (orders' order.return_changed).
+type ReturnedItem struct {
+	VariantID  string
+	Quantity   int
+	Resaleable bool
+}
+
+// ReturnReceived restocks, in tx, the resaleable units of a return orders
+// received; the others (damaged, opened) stay out of stock. Once per
+// return; a variant without a stock level is logged and skipped.
+func (a *App) ReturnReceived(ctx context.Context, tx pgx.Tx, returnID, orderID string, items []ReturnedItem) (bool, error) {
+	rid, ok1 := stock.ParseID(returnID)
+	oid, ok2 := stock.ParseID(orderID)
+	if !ok1 || !ok2 {
+		return false, fmt.Errorf("%w: return %q of order %q", ErrInvalidEvent, returnID, orderID)
+	}
+	units := map[string]int{}
+	for _, it := range items {
+		vid, ok := stock.ParseID(it.VariantID)
+		if !ok || it.Quantity < 1 || it.Quantity > stock.MaxQuantity {
+			return false, fmt.Errorf("%w: return %s line %q × %d", ErrInvalidEvent, rid, it.VariantID, it.Quantity)
+		}
+		if it.Resaleable {
+			units[vid] += it.Quantity
+		}
+	}
+	moved, missing, err := a.store.RestockReturn(ctx, tx, rid, oid, units)
+	if len(missing) > 0 {
+		a.log.WarnContext(ctx, "returned variants without a stock level were not restocked", "return_id", rid,
+			"variant_ids", missing)
+	}
+	return moved, err
+}

@@ -26,6 +26,7 @@ const (
 	CheckoutAbandoned  = "order.checkout_abandoned"
 	PaymentSucceeded   = "payment.succeeded"
 	FulfilmentChanged  = "order.fulfilment_changed"
+	ReturnChanged      = "order.return_changed"
 )
 
 // fulfilmentChanged is the part of orders' order.fulfilment_changed
@@ -35,6 +36,19 @@ type fulfilmentChanged struct {
 	To      string `json:"to"`
 	Items   []struct {
 		VariantID string `json:"variantId"`
+	} `json:"items"`
+}
+
+// returnChanged is the part of orders' order.return_changed inventory
+// reads: a received return's resaleable items go back on hand.
+type returnChanged struct {
+	ReturnID string `json:"returnId"`
+	OrderID  string `json:"orderId"`
+	To       string `json:"to"`
+	Items    []struct {
+		VariantID  string `json:"variantId"`
+		Quantity   int    `json:"quantity"`
+		Resaleable bool   `json:"resaleable"`
 	} `json:"items"`
 }
 
@@ -81,6 +95,18 @@ func Register(c *kafka.Consumer, a *app.App, log *slog.Logger) {
 				ids[i] = it.VariantID
 			}
 			_, err := a.FulfilmentCancelled(ctx, tx, e.OrderID, ids)
+			return skipInvalid(ctx, log, env, err)
+		})
+	kafka.Handle(c, kafka.Topic("orders"), ReturnChanged,
+		func(ctx context.Context, tx pgx.Tx, env kafka.Envelope, e returnChanged) error {
+			if e.To != "RECEIVED" {
+				return nil
+			}
+			items := make([]app.ReturnedItem, len(e.Items))
+			for i, it := range e.Items {
+				items[i] = app.ReturnedItem{VariantID: it.VariantID, Quantity: it.Quantity, Resaleable: it.Resaleable}
+			}
+			_, err := a.ReturnReceived(ctx, tx, e.ReturnID, e.OrderID, items)
 			return skipInvalid(ctx, log, env, err)
 		})
 	kafka.Handle(c, kafka.Topic("orders"), CheckoutAbandoned,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
 	"github.com/purra/supergraph/subgraphs/orders/internal/remote"
+	"github.com/purra/supergraph/subgraphs/orders/internal/returns"
 	"github.com/purra/supergraph/subgraphs/orders/internal/store"
 )
 
@@ -39,6 +40,9 @@ type Config struct {
 	ClaimStaleAfter time.Duration `env:"CHECKOUT_CLAIM_STALE_AFTER" envDefault:"10s"`
 	// How often orders' clock settles due orders and abandons dead checkouts.
 	SettleInterval time.Duration `env:"SETTLE_INTERVAL" envDefault:"1s"`
+	// Return window of a line none of whose categories has its own
+	// (return_windows, set by admins), in days after delivery.
+	ReturnWindowDays int `env:"RETURN_WINDOW_DAYS" envDefault:"10"`
 	// Test-only fault hook, off by default: a checkout pauses this long after
 	// holding the stock and the coupon and before writing its order, so that
 	// the fault suite (e2e/faults) can kill orders mid-checkout exactly there.
@@ -64,6 +68,8 @@ func (c Config) Validate() error {
 		// ≤ 20 s: a dead checkout's coupon hold is released within a minute
 		// (abandoned after 2 × this, plus a tick and the event's trip).
 		return fmt.Errorf("CHECKOUT_CLAIM_STALE_AFTER must be 2s–20s")
+	case c.ReturnWindowDays < 0 || c.ReturnWindowDays > returns.MaxWindowDays:
+		return fmt.Errorf("RETURN_WINDOW_DAYS must be 0–%d", returns.MaxWindowDays)
 	case c.SettleInterval < 10*time.Millisecond || c.SettleInterval > 10*time.Second:
 		return fmt.Errorf("SETTLE_INTERVAL must be 10ms–10s")
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/purra/supergraph/subgraphs/orders/internal/app"
 	"github.com/purra/supergraph/subgraphs/orders/internal/order"
+	"github.com/purra/supergraph/subgraphs/orders/internal/returns"
 )
 
 // Event types consumed.
@@ -30,6 +31,13 @@ type fulfilmentChanged struct {
 	To      string `json:"to"`
 }
 
+// paymentRefunded is payment.refunded with the return it paid, if any
+// (returnId, docs/marketplace.md "Returns").
+type paymentRefunded struct {
+	order.PaymentRefunded
+	ReturnID string `json:"returnId"`
+}
+
 // Register adds the handlers to c; each runs in the transaction that marks
 // its event processed.
 func Register(c *kafka.Consumer, a *app.App) {
@@ -40,11 +48,17 @@ func Register(c *kafka.Consumer, a *app.App) {
 	kafka.Handle(c, payments, PaymentFailed, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentFailed) error {
 		return a.PaymentFailed(ctx, tx, p)
 	})
-	kafka.Handle(c, payments, PaymentRefunded, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p order.PaymentRefunded) error {
-		if err := a.PaymentRefunded(ctx, tx, p); err != nil {
+	kafka.Handle(c, payments, PaymentRefunded, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, p paymentRefunded) error {
+		// The return first: its fulfilment becomes RETURNED (and a wholly
+		// returned order RETURNED) before a full refund could mark the
+		// order REFUNDED, after which its fulfilments could not move.
+		if err := a.ReturnRefunded(ctx, tx, returns.PaymentRefunded{OrderID: p.OrderID, RefundID: p.RefundID, ReturnID: p.ReturnID}); err != nil {
 			return err
 		}
-		return a.CreditRefund(ctx, tx, p)
+		if err := a.PaymentRefunded(ctx, tx, p.PaymentRefunded); err != nil {
+			return err
+		}
+		return a.CreditRefund(ctx, tx, p.PaymentRefunded)
 	})
 	// Orders reads its own topic for one thing: a shipped fulfilment gets
 	// its tax invoice in a transaction of its own, after the shipment

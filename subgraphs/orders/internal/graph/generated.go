@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	Order() OrderResolver
 	OrderStatusUpdate() OrderStatusUpdateResolver
 	Query() QueryResolver
+	Return() ReturnResolver
 	Store() StoreResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
@@ -50,9 +51,23 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	CategoryReturnWindow struct {
+		CategoryID func(childComplexity int) int
+		Days       func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
 	CheckoutPayload struct {
 		Order    func(childComplexity int) int
 		Replayed func(childComplexity int) int
+	}
+
+	CodRefundTo struct {
+		AccountName   func(childComplexity int) int
+		AccountNumber func(childComplexity int) int
+		Ifsc          func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		UpiVpa        func(childComplexity int) int
 	}
 
 	Entity struct {
@@ -168,6 +183,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		ApproveReturn           func(childComplexity int, id string) int
 		CancelFulfilment        func(childComplexity int, id string, reason string) int
 		CancelOrder             func(childComplexity int, id string, reason string) int
 		Checkout                func(childComplexity int, input model.CheckoutInput) int
@@ -177,6 +193,10 @@ type ComplexityRoot struct {
 		MarkOrderDelivered      func(childComplexity int, id string) int
 		MarkOrderPacked         func(childComplexity int, id string) int
 		MarkOrderShipped        func(childComplexity int, id string, trackingNumber string, carrier string) int
+		MarkReturnReceived      func(childComplexity int, input model.MarkReturnReceivedInput) int
+		RejectReturn            func(childComplexity int, id string, reason string) int
+		RequestReturn           func(childComplexity int, input model.RequestReturnInput) int
+		SetReturnWindow         func(childComplexity int, categoryID string, days *int) int
 	}
 
 	Order struct {
@@ -195,6 +215,7 @@ type ComplexityRoot struct {
 		PaymentDueBy       func(childComplexity int) int
 		PaymentMethod      func(childComplexity int) int
 		PlacedAt           func(childComplexity int) int
+		Returns            func(childComplexity int) int
 		Shipping           func(childComplexity int) int
 		ShippingAddress    func(childComplexity int) int
 		Status             func(childComplexity int) int
@@ -282,17 +303,73 @@ type ComplexityRoot struct {
 
 	Query struct {
 		MyOrders           func(childComplexity int, first *int, after *string) int
+		MyReturns          func(childComplexity int, first *int, after *string, status *model.ReturnStatus) int
 		MyStoreOrders      func(childComplexity int, first *int, after *string, status *model.FulfilmentStatus) int
 		Order              func(childComplexity int, id string) int
+		ReturnWindows      func(childComplexity int) int
 		StoreOrders        func(childComplexity int, first *int, after *string, status *model.OrderStatus) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
+	}
+
+	Return struct {
+		Buyer           func(childComplexity int) int
+		CodRefundTo     func(childComplexity int) int
+		Comment         func(childComplexity int) int
+		DecidedAt       func(childComplexity int) int
+		FulfilmentID    func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Items           func(childComplexity int) int
+		Order           func(childComplexity int) int
+		Reason          func(childComplexity int) int
+		ReceivedAt      func(childComplexity int) int
+		Refund          func(childComplexity int) int
+		RefundedAt      func(childComplexity int) int
+		RejectionReason func(childComplexity int) int
+		RequestedAt     func(childComplexity int) int
+		Status          func(childComplexity int) int
+		StatusHistory   func(childComplexity int) int
+		Store           func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+	}
+
+	ReturnConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ReturnEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReturnItem struct {
+		OrderItemID func(childComplexity int) int
+		Quantity    func(childComplexity int) int
+		Refund      func(childComplexity int) int
+		Resaleable  func(childComplexity int) int
+		Title       func(childComplexity int) int
+		Variant     func(childComplexity int) int
+	}
+
+	ReturnStatusChange struct {
+		At   func(childComplexity int) int
+		From func(childComplexity int) int
+		Note func(childComplexity int) int
+		To   func(childComplexity int) int
+	}
+
+	ReturnWindows struct {
+		Categories  func(childComplexity int) int
+		DefaultDays func(childComplexity int) int
 	}
 
 	Store struct {
 		Fulfilments func(childComplexity int, first *int, after *string, status *model.FulfilmentStatus) int
 		ID          func(childComplexity int) int
 		Invoices    func(childComplexity int, first *int, after *string, financialYear *string) int
+		Returns     func(childComplexity int, first *int, after *string, status *model.ReturnStatus) int
 	}
 
 	Subscription struct {
@@ -342,12 +419,18 @@ type MutationResolver interface {
 	MarkFulfilmentShipped(ctx context.Context, id string, trackingNumber string, carrier string) (*model.Fulfilment, error)
 	MarkFulfilmentDelivered(ctx context.Context, id string) (*model.Fulfilment, error)
 	CancelFulfilment(ctx context.Context, id string, reason string) (*model.Fulfilment, error)
+	RequestReturn(ctx context.Context, input model.RequestReturnInput) (*model.Return, error)
+	ApproveReturn(ctx context.Context, id string) (*model.Return, error)
+	RejectReturn(ctx context.Context, id string, reason string) (*model.Return, error)
+	MarkReturnReceived(ctx context.Context, input model.MarkReturnReceivedInput) (*model.Return, error)
+	SetReturnWindow(ctx context.Context, categoryID string, days *int) (*model.ReturnWindows, error)
 }
 type OrderResolver interface {
 	Items(ctx context.Context, obj *model.Order) ([]*model.OrderItem, error)
 
 	StatusHistory(ctx context.Context, obj *model.Order) ([]*model.OrderStatusChange, error)
 	Fulfilments(ctx context.Context, obj *model.Order) ([]*model.Fulfilment, error)
+	Returns(ctx context.Context, obj *model.Order) ([]*model.Return, error)
 
 	Invoices(ctx context.Context, obj *model.Order) ([]*model.Invoice, error)
 }
@@ -359,10 +442,18 @@ type QueryResolver interface {
 	Order(ctx context.Context, id string) (*model.Order, error)
 	StoreOrders(ctx context.Context, first *int, after *string, status *model.OrderStatus) (*model.OrderConnection, error)
 	MyStoreOrders(ctx context.Context, first *int, after *string, status *model.FulfilmentStatus) (*model.FulfilmentConnection, error)
+	MyReturns(ctx context.Context, first *int, after *string, status *model.ReturnStatus) (*model.ReturnConnection, error)
+	ReturnWindows(ctx context.Context) (*model.ReturnWindows, error)
+}
+type ReturnResolver interface {
+	Order(ctx context.Context, obj *model.Return) (*model.Order, error)
+
+	StatusHistory(ctx context.Context, obj *model.Return) ([]*model.ReturnStatusChange, error)
 }
 type StoreResolver interface {
 	Fulfilments(ctx context.Context, obj *model.Store, first *int, after *string, status *model.FulfilmentStatus) (*model.FulfilmentConnection, error)
 	Invoices(ctx context.Context, obj *model.Store, first *int, after *string, financialYear *string) (*model.InvoiceConnection, error)
+	Returns(ctx context.Context, obj *model.Store, first *int, after *string, status *model.ReturnStatus) (*model.ReturnConnection, error)
 }
 type SubscriptionResolver interface {
 	OrderStatusChanged(ctx context.Context, orderID string) (<-chan *model.OrderStatusUpdate, error)
@@ -389,6 +480,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "CategoryReturnWindow.categoryId":
+		if e.ComplexityRoot.CategoryReturnWindow.CategoryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryReturnWindow.CategoryID(childComplexity), true
+	case "CategoryReturnWindow.days":
+		if e.ComplexityRoot.CategoryReturnWindow.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryReturnWindow.Days(childComplexity), true
+	case "CategoryReturnWindow.updatedAt":
+		if e.ComplexityRoot.CategoryReturnWindow.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryReturnWindow.UpdatedAt(childComplexity), true
+
 	case "CheckoutPayload.order":
 		if e.ComplexityRoot.CheckoutPayload.Order == nil {
 			break
@@ -401,6 +511,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CheckoutPayload.Replayed(childComplexity), true
+
+	case "CodRefundTo.accountName":
+		if e.ComplexityRoot.CodRefundTo.AccountName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CodRefundTo.AccountName(childComplexity), true
+	case "CodRefundTo.accountNumber":
+		if e.ComplexityRoot.CodRefundTo.AccountNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CodRefundTo.AccountNumber(childComplexity), true
+	case "CodRefundTo.ifsc":
+		if e.ComplexityRoot.CodRefundTo.Ifsc == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CodRefundTo.Ifsc(childComplexity), true
+	case "CodRefundTo.kind":
+		if e.ComplexityRoot.CodRefundTo.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CodRefundTo.Kind(childComplexity), true
+	case "CodRefundTo.upiVpa":
+		if e.ComplexityRoot.CodRefundTo.UpiVpa == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CodRefundTo.UpiVpa(childComplexity), true
 
 	case "Entity.findManyOrderByIDs":
 		if e.ComplexityRoot.Entity.FindManyOrderByIDs == nil {
@@ -885,6 +1026,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Money.Paise(childComplexity), true
 
+	case "Mutation.approveReturn":
+		if e.ComplexityRoot.Mutation.ApproveReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveReturn(childComplexity, args["id"].(string)), true
 	case "Mutation.cancelFulfilment":
 		if e.ComplexityRoot.Mutation.CancelFulfilment == nil {
 			break
@@ -984,6 +1136,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkOrderShipped(childComplexity, args["id"].(string), args["trackingNumber"].(string), args["carrier"].(string)), true
+	case "Mutation.markReturnReceived":
+		if e.ComplexityRoot.Mutation.MarkReturnReceived == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markReturnReceived_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkReturnReceived(childComplexity, args["input"].(model.MarkReturnReceivedInput)), true
+	case "Mutation.rejectReturn":
+		if e.ComplexityRoot.Mutation.RejectReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectReturn(childComplexity, args["id"].(string), args["reason"].(string)), true
+	case "Mutation.requestReturn":
+		if e.ComplexityRoot.Mutation.RequestReturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestReturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestReturn(childComplexity, args["input"].(model.RequestReturnInput)), true
+	case "Mutation.setReturnWindow":
+		if e.ComplexityRoot.Mutation.SetReturnWindow == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setReturnWindow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetReturnWindow(childComplexity, args["categoryId"].(string), args["days"].(*int)), true
 
 	case "Order.automaticDiscount":
 		if e.ComplexityRoot.Order.AutomaticDiscount == nil {
@@ -1075,6 +1271,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.PlacedAt(childComplexity), true
+	case "Order.returns":
+		if e.ComplexityRoot.Order.Returns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Returns(childComplexity), true
 	case "Order.shipping":
 		if e.ComplexityRoot.Order.Shipping == nil {
 			break
@@ -1415,6 +1617,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyOrders(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.myReturns":
+		if e.ComplexityRoot.Query.MyReturns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myReturns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyReturns(childComplexity, args["first"].(*int), args["after"].(*string), args["status"].(*model.ReturnStatus)), true
 	case "Query.myStoreOrders":
 		if e.ComplexityRoot.Query.MyStoreOrders == nil {
 			break
@@ -1437,6 +1650,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Order(childComplexity, args["id"].(string)), true
+	case "Query.returnWindows":
+		if e.ComplexityRoot.Query.ReturnWindows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ReturnWindows(childComplexity), true
 	case "Query.storeOrders":
 		if e.ComplexityRoot.Query.StoreOrders == nil {
 			break
@@ -1466,6 +1685,222 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
 
+	case "Return.buyer":
+		if e.ComplexityRoot.Return.Buyer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Buyer(childComplexity), true
+	case "Return.codRefundTo":
+		if e.ComplexityRoot.Return.CodRefundTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.CodRefundTo(childComplexity), true
+	case "Return.comment":
+		if e.ComplexityRoot.Return.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Comment(childComplexity), true
+	case "Return.decidedAt":
+		if e.ComplexityRoot.Return.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.DecidedAt(childComplexity), true
+	case "Return.fulfilmentId":
+		if e.ComplexityRoot.Return.FulfilmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.FulfilmentID(childComplexity), true
+	case "Return.id":
+		if e.ComplexityRoot.Return.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.ID(childComplexity), true
+	case "Return.items":
+		if e.ComplexityRoot.Return.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Items(childComplexity), true
+	case "Return.order":
+		if e.ComplexityRoot.Return.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Order(childComplexity), true
+	case "Return.reason":
+		if e.ComplexityRoot.Return.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Reason(childComplexity), true
+	case "Return.receivedAt":
+		if e.ComplexityRoot.Return.ReceivedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.ReceivedAt(childComplexity), true
+	case "Return.refund":
+		if e.ComplexityRoot.Return.Refund == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Refund(childComplexity), true
+	case "Return.refundedAt":
+		if e.ComplexityRoot.Return.RefundedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.RefundedAt(childComplexity), true
+	case "Return.rejectionReason":
+		if e.ComplexityRoot.Return.RejectionReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.RejectionReason(childComplexity), true
+	case "Return.requestedAt":
+		if e.ComplexityRoot.Return.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.RequestedAt(childComplexity), true
+	case "Return.status":
+		if e.ComplexityRoot.Return.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Status(childComplexity), true
+	case "Return.statusHistory":
+		if e.ComplexityRoot.Return.StatusHistory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.StatusHistory(childComplexity), true
+	case "Return.store":
+		if e.ComplexityRoot.Return.Store == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.Store(childComplexity), true
+	case "Return.updatedAt":
+		if e.ComplexityRoot.Return.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Return.UpdatedAt(childComplexity), true
+
+	case "ReturnConnection.edges":
+		if e.ComplexityRoot.ReturnConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.Edges(childComplexity), true
+	case "ReturnConnection.pageInfo":
+		if e.ComplexityRoot.ReturnConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.PageInfo(childComplexity), true
+	case "ReturnConnection.totalCount":
+		if e.ComplexityRoot.ReturnConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnConnection.TotalCount(childComplexity), true
+
+	case "ReturnEdge.cursor":
+		if e.ComplexityRoot.ReturnEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnEdge.Cursor(childComplexity), true
+	case "ReturnEdge.node":
+		if e.ComplexityRoot.ReturnEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnEdge.Node(childComplexity), true
+
+	case "ReturnItem.orderItemId":
+		if e.ComplexityRoot.ReturnItem.OrderItemID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnItem.OrderItemID(childComplexity), true
+	case "ReturnItem.quantity":
+		if e.ComplexityRoot.ReturnItem.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnItem.Quantity(childComplexity), true
+	case "ReturnItem.refund":
+		if e.ComplexityRoot.ReturnItem.Refund == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnItem.Refund(childComplexity), true
+	case "ReturnItem.resaleable":
+		if e.ComplexityRoot.ReturnItem.Resaleable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnItem.Resaleable(childComplexity), true
+	case "ReturnItem.title":
+		if e.ComplexityRoot.ReturnItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnItem.Title(childComplexity), true
+	case "ReturnItem.variant":
+		if e.ComplexityRoot.ReturnItem.Variant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnItem.Variant(childComplexity), true
+
+	case "ReturnStatusChange.at":
+		if e.ComplexityRoot.ReturnStatusChange.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnStatusChange.At(childComplexity), true
+	case "ReturnStatusChange.from":
+		if e.ComplexityRoot.ReturnStatusChange.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnStatusChange.From(childComplexity), true
+	case "ReturnStatusChange.note":
+		if e.ComplexityRoot.ReturnStatusChange.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnStatusChange.Note(childComplexity), true
+	case "ReturnStatusChange.to":
+		if e.ComplexityRoot.ReturnStatusChange.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnStatusChange.To(childComplexity), true
+
+	case "ReturnWindows.categories":
+		if e.ComplexityRoot.ReturnWindows.Categories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnWindows.Categories(childComplexity), true
+	case "ReturnWindows.defaultDays":
+		if e.ComplexityRoot.ReturnWindows.DefaultDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReturnWindows.DefaultDays(childComplexity), true
+
 	case "Store.fulfilments":
 		if e.ComplexityRoot.Store.Fulfilments == nil {
 			break
@@ -1494,6 +1929,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Store.Invoices(childComplexity, args["first"].(*int), args["after"].(*string), args["financialYear"].(*string)), true
+	case "Store.returns":
+		if e.ComplexityRoot.Store.Returns == nil {
+			break
+		}
+
+		args, err := ec.field_Store_returns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Store.Returns(childComplexity, args["first"].(*int), args["after"].(*string), args["status"].(*model.ReturnStatus)), true
 
 	case "Subscription.orderStatusChanged":
 		if e.ComplexityRoot.Subscription.OrderStatusChanged == nil {
@@ -1542,8 +1988,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("CheckoutInput", ec.unmarshalInputCheckoutInput),
+			graphql.NewInputUnmarshaler("CodRefundToInput", ec.unmarshalInputCodRefundToInput),
+			graphql.NewInputUnmarshaler("MarkReturnReceivedInput", ec.unmarshalInputMarkReturnReceivedInput),
 			graphql.NewInputUnmarshaler("OrderByIDsInput", ec.unmarshalInputOrderByIDsInput),
 			graphql.NewInputUnmarshaler("PaymentMethodInput", ec.unmarshalInputPaymentMethodInput),
+			graphql.NewInputUnmarshaler("RequestReturnInput", ec.unmarshalInputRequestReturnInput),
+			graphql.NewInputUnmarshaler("ReturnItemInput", ec.unmarshalInputReturnItemInput),
+			graphql.NewInputUnmarshaler("ReturnReceiptInput", ec.unmarshalInputReturnReceiptInput),
 			graphql.NewInputUnmarshaler("StoreByIDsInput", ec.unmarshalInputStoreByIDsInput),
 			graphql.NewInputUnmarshaler("UserByIDsInput", ec.unmarshalInputUserByIDsInput),
 		)
@@ -1696,6 +2147,10 @@ type Query {
   """
   myStoreOrders(first: Int = 20, after: String, status: FulfilmentStatus): FulfilmentConnection!
     @requiresScopes(scopes: [["OWNER"]])
+  """The signed-in shopper's returns, newest first, optionally only those in ` + "`" + `status` + "`" + `. ` + "`" + `first` + "`" + ` is 1–100."""
+  myReturns(first: Int = 20, after: String, status: ReturnStatus): ReturnConnection! @authenticated
+  """The return windows: the default and each category's own. Admins with orders:update."""
+  returnWindows: ReturnWindows! @requiresScopes(scopes: [["orders:update"]])
 }
 
 type Mutation {
@@ -1746,6 +2201,29 @@ type Mutation {
   for COD it is no longer collected. ` + "`" + `reason` + "`" + `: 3–500 characters. Same callers as markFulfilmentPacked.
   """
   cancelFulfilment(id: ID!, reason: String!): Fulfilment! @authenticated
+  """
+  Asks to return delivered lines of one fulfilment of the caller's order, within each line's return
+  window (its nearest category's, see returnWindows) and up to the units bought minus those in other
+  returns still open or done. REQUESTED; the refund is each line's lineTotal × returned units /
+  units bought, split to the paisa so that returning everything refunds exactly lineTotal. Only the
+  order's buyer (FORBIDDEN otherwise). Publishes order.return_changed.
+  """
+  requestReturn(input: RequestReturnInput!): Return! @authenticated
+  """REQUESTED → APPROVED. The owner of the return's store, or scope orders:update (audited)."""
+  approveReturn(id: ID!): Return! @authenticated
+  """REQUESTED → REJECTED with the store's ` + "`" + `reason` + "`" + ` (3–500 characters). Same callers as approveReturn."""
+  rejectReturn(id: ID!, reason: String!): Return! @authenticated
+  """
+  APPROVED → RECEIVED: the store has the items back. Name every item of the return once with whether
+  it can be sold again (inventory restocks those). Payments then refunds the return (a cash-on-delivery
+  order to the bank account or VPA given) and the return becomes REFUNDED. Same callers as approveReturn.
+  """
+  markReturnReceived(input: MarkReturnReceivedInput!): Return! @authenticated
+  """
+  Gives a category its own return window in days after delivery (0–365), or with ` + "`" + `days: null` + "`" + ` removes
+  it so the default applies. Admins with orders:update (audited). Returns the windows after the change.
+  """
+  setReturnWindow(categoryId: ID!, days: Int): ReturnWindows! @requiresScopes(scopes: [["orders:update"]])
 }
 
 type Subscription {
@@ -1913,6 +2391,11 @@ type Order @key(fields: "id") @entityResolver(multi: true) {
   owner of a single-store order sees its one).
   """
   fulfilments: [Fulfilment!]!
+  """
+  The order's returns, oldest first: all of them for the buyer and admins, only their own stores'
+  for a store owner.
+  """
+  returns: [Return!]!
   """When the order was placed."""
   placedAt: DateTime!
   """When the order last changed."""
@@ -2116,7 +2599,7 @@ type ProductVariant @key(fields: "id", resolvable: false) {
   id: ID!
 }
 
-"""A store selling on Purra (owned by the stores subgraph); orders contributes its fulfilments and tax documents."""
+"""A store selling on Purra (owned by the stores subgraph); orders contributes its fulfilments, returns and tax documents."""
 type Store @key(fields: "id") @entityResolver(multi: true) {
   """Unique id (UUID)."""
   id: ID!
@@ -2132,6 +2615,11 @@ type Store @key(fields: "id") @entityResolver(multi: true) {
   ` + "`" + `first` + "`" + ` is 1–100.
   """
   invoices(first: Int = 20, after: String, financialYear: String): InvoiceConnection
+  """
+  Returns of the store's lines, newest first, optionally only those in ` + "`" + `status` + "`" + `; null unless the
+  caller owns the store or is an admin with orders:update. ` + "`" + `first` + "`" + ` is 1–100.
+  """
+  returns(first: Int = 20, after: String, status: ReturnStatus): ReturnConnection
 }
 
 """
@@ -2261,6 +2749,223 @@ type InvoiceEdge {
   """The invoice."""
   node: Invoice!
 }
+
+"""Where a return stands. Illegal moves are refused with CONFLICT, reason ILLEGAL_TRANSITION."""
+enum ReturnStatus {
+  """Asked by the shopper; waiting for the store."""
+  REQUESTED
+  """Accepted by the store: the shopper sends the items back."""
+  APPROVED
+  """Refused by the store (final)."""
+  REJECTED
+  """The store has the items back; the refund is on its way."""
+  RECEIVED
+  """The refund was paid (final)."""
+  REFUNDED
+  """Withdrawn before the store received the items (final)."""
+  CLOSED
+}
+
+"""Why the shopper returns the items."""
+enum ReturnReason {
+  """Arrived damaged."""
+  DAMAGED
+  """Does not work as it should."""
+  DEFECTIVE
+  """Not the item ordered."""
+  WRONG_ITEM
+  """Differs from its description or pictures."""
+  NOT_AS_DESCRIBED
+  """Parts or accessories are missing."""
+  MISSING_PARTS
+  """The shopper changed their mind."""
+  NO_LONGER_NEEDED
+  """Something else (say what in the comment)."""
+  OTHER
+}
+
+"""What to return: some delivered lines of one fulfilment (identified by its id or by its store)."""
+input RequestReturnInput {
+  """The order."""
+  orderId: ID!
+  """The fulfilment the lines belong to; or give storeId."""
+  fulfilmentId: ID
+  """The store whose fulfilment it is; or give fulfilmentId."""
+  storeId: ID
+  """1–50 distinct order items with how many units of each (1–1000) to return."""
+  items: [ReturnItemInput!]!
+  """Why."""
+  reason: ReturnReason!
+  """Optional details, at most 1000 characters."""
+  comment: String
+  """
+  Cash-on-delivery orders only (required for them, refused for prepaid ones, which are refunded to
+  their payment): where to pay the refund.
+  """
+  codRefundTo: CodRefundToInput
+}
+
+"""Units of one order item to return."""
+input ReturnItemInput {
+  """The order item (OrderItem.id)."""
+  orderItemId: ID!
+  """How many units, 1–1000."""
+  quantity: Int!
+}
+
+"""Where a cash-on-delivery refund is paid: a bank account (all three bank fields) or a UPI VPA."""
+input CodRefundToInput {
+  """Account holder's name, 2–100 characters."""
+  accountName: String
+  """Account number, 9–18 digits."""
+  accountNumber: String
+  """The branch's IFSC, e.g. HDFC0001234."""
+  ifsc: String
+  """UPI VPA, e.g. name@okbank."""
+  upiVpa: String
+}
+
+"""The store's receipt of a return."""
+input MarkReturnReceivedInput {
+  """The return."""
+  returnId: ID!
+  """Every item of the return, once each."""
+  items: [ReturnReceiptInput!]!
+}
+
+"""One received item."""
+input ReturnReceiptInput {
+  """The order item (ReturnItem.orderItemId)."""
+  orderItemId: ID!
+  """Whether the units can be sold again: true puts them back in stock."""
+  resaleable: Boolean!
+}
+
+"""A return (RMA) of some delivered lines of one fulfilment."""
+type Return {
+  """Unique id (UUID v7)."""
+  id: ID!
+  """The order the lines are from."""
+  order: Order!
+  """The store that sold them."""
+  store: Store!
+  """The fulfilment they were delivered in."""
+  fulfilmentId: ID!
+  """The shopper returning them."""
+  buyer: User!
+  """Where the return stands."""
+  status: ReturnStatus!
+  """Why the shopper returns them."""
+  reason: ReturnReason!
+  """The shopper's comment, if any."""
+  comment: String
+  """The store's reason, when REJECTED."""
+  rejectionReason: String
+  """The returned lines."""
+  items: [ReturnItem!]!
+  """What is refunded: the sum of the items' refunds."""
+  refund: Money!
+  """Where a cash-on-delivery refund is paid (account number masked); null for prepaid orders."""
+  codRefundTo: CodRefundTo
+  """Every status the return went through, oldest first."""
+  statusHistory: [ReturnStatusChange!]!
+  """When the shopper asked."""
+  requestedAt: DateTime!
+  """When the store approved or rejected it."""
+  decidedAt: DateTime
+  """When the store received the items."""
+  receivedAt: DateTime
+  """When the refund was paid."""
+  refundedAt: DateTime
+  """When the return last changed."""
+  updatedAt: DateTime!
+}
+
+"""One returned line."""
+type ReturnItem {
+  """The order item (OrderItem.id)."""
+  orderItemId: ID!
+  """The variant (catalog resolves its current details)."""
+  variant: ProductVariant!
+  """Title at checkout."""
+  title: String!
+  """Units returned."""
+  quantity: Int!
+  """What these units refund."""
+  refund: Money!
+  """Whether they can be sold again; null until the store receives them."""
+  resaleable: Boolean
+}
+
+"""Kinds of destination of a cash-on-delivery refund."""
+enum CodRefundKind {
+  """A bank account (NEFT/IMPS)."""
+  BANK_ACCOUNT
+  """A UPI VPA."""
+  UPI
+}
+
+"""Where a cash-on-delivery refund is paid."""
+type CodRefundTo {
+  """Bank account or UPI."""
+  kind: CodRefundKind!
+  """Account holder's name."""
+  accountName: String
+  """Account number with all but its last four digits masked, e.g. XXXXXXXXXX5678."""
+  accountNumber: String
+  """IFSC."""
+  ifsc: String
+  """UPI VPA."""
+  upiVpa: String
+}
+
+"""One step of a return's history."""
+type ReturnStatusChange {
+  """The status before; null for the request itself."""
+  from: ReturnStatus
+  """The status after."""
+  to: ReturnStatus!
+  """When it changed."""
+  at: DateTime!
+  """Why, when known (the reason given, a rejection's reason)."""
+  note: String
+}
+
+"""A page of returns (Relay connection)."""
+type ReturnConnection {
+  """The returns of this page with their cursors."""
+  edges: [ReturnEdge!]!
+  """Where this page ends."""
+  pageInfo: PageInfo!
+  """How many returns match in all pages."""
+  totalCount: Int!
+}
+
+"""A return in a connection."""
+type ReturnEdge {
+  """Opaque cursor of this edge."""
+  cursor: String!
+  """The return."""
+  node: Return!
+}
+
+"""How long after delivery lines may be returned."""
+type ReturnWindows {
+  """Days for a line none of whose categories has its own window (RETURN_WINDOW_DAYS)."""
+  defaultDays: Int!
+  """Categories with their own window; a line takes its nearest category's."""
+  categories: [CategoryReturnWindow!]!
+}
+
+"""A category's own return window."""
+type CategoryReturnWindow {
+  """The catalogue category (catalog's Category.id)."""
+  categoryId: ID!
+  """Days after delivery."""
+  days: Int!
+  """When an admin last set it."""
+  updatedAt: DateTime!
+}
 `, BuiltIn: false},
 	{Name: "../../../../federation/directives.graphql", Input: `
 	directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
@@ -2353,6 +3058,18 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_CategoryReturnWindow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "categoryId":
+		return ec.fieldContext_CategoryReturnWindow_categoryId(ctx, field)
+	case "days":
+		return ec.fieldContext_CategoryReturnWindow_days(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CategoryReturnWindow_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CategoryReturnWindow", field.Name)
+}
+
 func (ec *executionContext) childFields_CheckoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "order":
@@ -2361,6 +3078,22 @@ func (ec *executionContext) childFields_CheckoutPayload(ctx context.Context, fie
 		return ec.fieldContext_CheckoutPayload_replayed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CheckoutPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CodRefundTo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_CodRefundTo_kind(ctx, field)
+	case "accountName":
+		return ec.fieldContext_CodRefundTo_accountName(ctx, field)
+	case "accountNumber":
+		return ec.fieldContext_CodRefundTo_accountNumber(ctx, field)
+	case "ifsc":
+		return ec.fieldContext_CodRefundTo_ifsc(ctx, field)
+	case "upiVpa":
+		return ec.fieldContext_CodRefundTo_upiVpa(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CodRefundTo", field.Name)
 }
 
 func (ec *executionContext) childFields_Fulfilment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2617,6 +3350,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_statusHistory(ctx, field)
 	case "fulfilments":
 		return ec.fieldContext_Order_fulfilments(ctx, field)
+	case "returns":
+		return ec.fieldContext_Order_returns(ctx, field)
 	case "placedAt":
 		return ec.fieldContext_Order_placedAt(ctx, field)
 	case "updatedAt":
@@ -2777,6 +3512,112 @@ func (ec *executionContext) childFields_ProductVariant(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ProductVariant", field.Name)
 }
 
+func (ec *executionContext) childFields_Return(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Return_id(ctx, field)
+	case "order":
+		return ec.fieldContext_Return_order(ctx, field)
+	case "store":
+		return ec.fieldContext_Return_store(ctx, field)
+	case "fulfilmentId":
+		return ec.fieldContext_Return_fulfilmentId(ctx, field)
+	case "buyer":
+		return ec.fieldContext_Return_buyer(ctx, field)
+	case "status":
+		return ec.fieldContext_Return_status(ctx, field)
+	case "reason":
+		return ec.fieldContext_Return_reason(ctx, field)
+	case "comment":
+		return ec.fieldContext_Return_comment(ctx, field)
+	case "rejectionReason":
+		return ec.fieldContext_Return_rejectionReason(ctx, field)
+	case "items":
+		return ec.fieldContext_Return_items(ctx, field)
+	case "refund":
+		return ec.fieldContext_Return_refund(ctx, field)
+	case "codRefundTo":
+		return ec.fieldContext_Return_codRefundTo(ctx, field)
+	case "statusHistory":
+		return ec.fieldContext_Return_statusHistory(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_Return_requestedAt(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_Return_decidedAt(ctx, field)
+	case "receivedAt":
+		return ec.fieldContext_Return_receivedAt(ctx, field)
+	case "refundedAt":
+		return ec.fieldContext_Return_refundedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Return_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Return", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReturnConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReturnConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ReturnConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReturnEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReturnEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "orderItemId":
+		return ec.fieldContext_ReturnItem_orderItemId(ctx, field)
+	case "variant":
+		return ec.fieldContext_ReturnItem_variant(ctx, field)
+	case "title":
+		return ec.fieldContext_ReturnItem_title(ctx, field)
+	case "quantity":
+		return ec.fieldContext_ReturnItem_quantity(ctx, field)
+	case "refund":
+		return ec.fieldContext_ReturnItem_refund(ctx, field)
+	case "resaleable":
+		return ec.fieldContext_ReturnItem_resaleable(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnItem", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnStatusChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ReturnStatusChange_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ReturnStatusChange_to(ctx, field)
+	case "at":
+		return ec.fieldContext_ReturnStatusChange_at(ctx, field)
+	case "note":
+		return ec.fieldContext_ReturnStatusChange_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnStatusChange", field.Name)
+}
+
+func (ec *executionContext) childFields_ReturnWindows(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "defaultDays":
+		return ec.fieldContext_ReturnWindows_defaultDays(ctx, field)
+	case "categories":
+		return ec.fieldContext_ReturnWindows_categories(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReturnWindows", field.Name)
+}
+
 func (ec *executionContext) childFields_Store(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2785,6 +3626,8 @@ func (ec *executionContext) childFields_Store(ctx context.Context, field graphql
 		return ec.fieldContext_Store_fulfilments(ctx, field)
 	case "invoices":
 		return ec.fieldContext_Store_invoices(ctx, field)
+	case "returns":
+		return ec.fieldContext_Store_returns(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Store", field.Name)
 }
@@ -2979,6 +3822,20 @@ func (ec *executionContext) field_Entity_findManyUserByIDs_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelFulfilment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3153,6 +4010,78 @@ func (ec *executionContext) field_Mutation_markOrderShipped_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_markReturnReceived_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MarkReturnReceivedInput, error) {
+			return ec.unmarshalNMarkReturnReceivedInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐMarkReturnReceivedInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestReturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RequestReturnInput, error) {
+			return ec.unmarshalNRequestReturnInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐRequestReturnInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setReturnWindow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "categoryId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["categoryId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3200,6 +4129,36 @@ func (ec *executionContext) field_Query_myOrders_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myReturns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.ReturnStatus, error) {
+			return ec.unmarshalOReturnStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
 	return args, nil
 }
 
@@ -3337,6 +4296,36 @@ func (ec *executionContext) field_Store_invoices_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Store_returns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.ReturnStatus, error) {
+			return ec.unmarshalOReturnStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Subscription_orderStatusChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3447,6 +4436,75 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _CategoryReturnWindow_categoryId(ctx context.Context, field graphql.CollectedField, obj *model.CategoryReturnWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryReturnWindow_categoryId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CategoryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryReturnWindow_categoryId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategoryReturnWindow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CategoryReturnWindow_days(ctx context.Context, field graphql.CollectedField, obj *model.CategoryReturnWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryReturnWindow_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryReturnWindow_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategoryReturnWindow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CategoryReturnWindow_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.CategoryReturnWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryReturnWindow_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryReturnWindow_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategoryReturnWindow", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _CheckoutPayload_order(ctx context.Context, field graphql.CollectedField, obj *model.CheckoutPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3500,6 +4558,121 @@ func (ec *executionContext) _CheckoutPayload_replayed(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_CheckoutPayload_replayed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CheckoutPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CodRefundTo_kind(ctx context.Context, field graphql.CollectedField, obj *model.CodRefundTo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CodRefundTo_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CodRefundKind) graphql.Marshaler {
+			return ec.marshalNCodRefundKind2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCodRefundKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CodRefundTo_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CodRefundTo", field, false, false, "CodRefundKind")
+}
+
+func (ec *executionContext) _CodRefundTo_accountName(ctx context.Context, field graphql.CollectedField, obj *model.CodRefundTo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CodRefundTo_accountName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccountName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CodRefundTo_accountName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CodRefundTo", field, false, false, "String")
+}
+
+func (ec *executionContext) _CodRefundTo_accountNumber(ctx context.Context, field graphql.CollectedField, obj *model.CodRefundTo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CodRefundTo_accountNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccountNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CodRefundTo_accountNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CodRefundTo", field, false, false, "String")
+}
+
+func (ec *executionContext) _CodRefundTo_ifsc(ctx context.Context, field graphql.CollectedField, obj *model.CodRefundTo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CodRefundTo_ifsc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ifsc, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CodRefundTo_ifsc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CodRefundTo", field, false, false, "String")
+}
+
+func (ec *executionContext) _CodRefundTo_upiVpa(ctx context.Context, field graphql.CollectedField, obj *model.CodRefundTo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CodRefundTo_upiVpa(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpiVpa, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CodRefundTo_upiVpa(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CodRefundTo", field, false, false, "String")
 }
 
 func (ec *executionContext) _Entity_findManyOrderByIDs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6078,6 +7251,296 @@ func (ec *executionContext) fieldContext_Mutation_cancelFulfilment(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_requestReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestReturn(ctx, fc.Args["input"].(model.RequestReturnInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.Return
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Return) graphql.Marshaler {
+			return ec.marshalNReturn2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveReturn(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.Return
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Return) graphql.Marshaler {
+			return ec.marshalNReturn2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectReturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectReturn(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.Return
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Return) graphql.Marshaler {
+			return ec.marshalNReturn2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectReturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectReturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markReturnReceived(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markReturnReceived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkReturnReceived(ctx, fc.Args["input"].(model.MarkReturnReceivedInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.Return
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Return) graphql.Marshaler {
+			return ec.marshalNReturn2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markReturnReceived(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markReturnReceived_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setReturnWindow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setReturnWindow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetReturnWindow(ctx, fc.Args["categoryId"].(string), fc.Args["days"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"orders:update"}})
+				if err != nil {
+					var zeroVal *model.ReturnWindows
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.ReturnWindows
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnWindows) graphql.Marshaler {
+			return ec.marshalNReturnWindows2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnWindows(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setReturnWindow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnWindows(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setReturnWindow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Order_id(ctx context.Context, field graphql.CollectedField, obj *model.Order) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6641,6 +8104,38 @@ func (ec *executionContext) fieldContext_Order_fulfilments(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fulfilment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Order_returns(ctx context.Context, field graphql.CollectedField, obj *model.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_returns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Order().Returns(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Return) graphql.Marshaler {
+			return ec.marshalNReturn2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Order_returns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8141,6 +9636,113 @@ func (ec *executionContext) fieldContext_Query_myStoreOrders(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_myReturns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myReturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyReturns(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["status"].(*model.ReturnStatus))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Authenticated == nil {
+					var zeroVal *model.ReturnConnection
+					return zeroVal, errors.New("directive authenticated is not implemented")
+				}
+				return ec.Directives.Authenticated(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnConnection) graphql.Marshaler {
+			return ec.marshalNReturnConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myReturns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myReturns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_returnWindows(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_returnWindows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ReturnWindows(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scopes, err := ec.unmarshalNfederation__Scope2ᚕᚕstringᚄ(ctx, []any{[]any{"orders:update"}})
+				if err != nil {
+					var zeroVal *model.ReturnWindows
+					return zeroVal, err
+				}
+				if ec.Directives.RequiresScopes == nil {
+					var zeroVal *model.ReturnWindows
+					return zeroVal, errors.New("directive requiresScopes is not implemented")
+				}
+				return ec.Directives.RequiresScopes(ctx, nil, directive0, scopes)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnWindows) graphql.Marshaler {
+			return ec.marshalNReturnWindows2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnWindows(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_returnWindows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnWindows(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query__entities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8293,6 +9895,928 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Return_id(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Return_order(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().Order(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_store(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_store(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Store, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Store) graphql.Marshaler {
+			return ec.marshalNStore2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStore(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_store(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Store(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_fulfilmentId(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_fulfilmentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfilmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_fulfilmentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Return_buyer(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_buyer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Buyer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_buyer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_status(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReturnStatus) graphql.Marshaler {
+			return ec.marshalNReturnStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "ReturnStatus")
+}
+
+func (ec *executionContext) _Return_reason(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReturnReason) graphql.Marshaler {
+			return ec.marshalNReturnReason2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "ReturnReason")
+}
+
+func (ec *executionContext) _Return_comment(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "String")
+}
+
+func (ec *executionContext) _Return_rejectionReason(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_rejectionReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RejectionReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_rejectionReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "String")
+}
+
+func (ec *executionContext) _Return_items(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReturnItem) graphql.Marshaler {
+			return ec.marshalNReturnItem2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_refund(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_refund(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refund, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_refund(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_codRefundTo(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_codRefundTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CodRefundTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CodRefundTo) graphql.Marshaler {
+			return ec.marshalOCodRefundTo2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCodRefundTo(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_codRefundTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CodRefundTo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_statusHistory(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_statusHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Return().StatusHistory(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReturnStatusChange) graphql.Marshaler {
+			return ec.marshalNReturnStatusChange2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatusChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_statusHistory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Return",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnStatusChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Return_requestedAt(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_decidedAt(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_receivedAt(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_receivedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_receivedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_refundedAt(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_refundedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefundedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Return_refundedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Return_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.Return) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Return_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Return_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Return", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ReturnConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReturnEdge) graphql.Marshaler {
+			return ec.marshalNReturnEdge2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ReturnConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReturnEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReturnEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Return) graphql.Marshaler {
+			return ec.marshalNReturn2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Return(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnItem_orderItemId(ctx context.Context, field graphql.CollectedField, obj *model.ReturnItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnItem_orderItemId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderItemID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnItem_orderItemId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReturnItem_variant(ctx context.Context, field graphql.CollectedField, obj *model.ReturnItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnItem_variant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variant, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProductVariant) graphql.Marshaler {
+			return ec.marshalNProductVariant2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐProductVariant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnItem_variant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductVariant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnItem_title(ctx context.Context, field graphql.CollectedField, obj *model.ReturnItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnItem_quantity(ctx context.Context, field graphql.CollectedField, obj *model.ReturnItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnItem_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnItem_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReturnItem_refund(ctx context.Context, field graphql.CollectedField, obj *model.ReturnItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnItem_refund(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refund, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *money.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnItem_refund(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReturnItem_resaleable(ctx context.Context, field graphql.CollectedField, obj *model.ReturnItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnItem_resaleable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resaleable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnItem_resaleable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnItem", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReturnStatusChange_from(ctx context.Context, field graphql.CollectedField, obj *model.ReturnStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnStatusChange_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnStatus) graphql.Marshaler {
+			return ec.marshalOReturnStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnStatusChange_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnStatusChange", field, false, false, "ReturnStatus")
+}
+
+func (ec *executionContext) _ReturnStatusChange_to(ctx context.Context, field graphql.CollectedField, obj *model.ReturnStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnStatusChange_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReturnStatus) graphql.Marshaler {
+			return ec.marshalNReturnStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnStatusChange_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnStatusChange", field, false, false, "ReturnStatus")
+}
+
+func (ec *executionContext) _ReturnStatusChange_at(ctx context.Context, field graphql.CollectedField, obj *model.ReturnStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnStatusChange_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnStatusChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnStatusChange", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ReturnStatusChange_note(ctx context.Context, field graphql.CollectedField, obj *model.ReturnStatusChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnStatusChange_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnStatusChange_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnStatusChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReturnWindows_defaultDays(ctx context.Context, field graphql.CollectedField, obj *model.ReturnWindows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnWindows_defaultDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnWindows_defaultDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReturnWindows", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReturnWindows_categories(ctx context.Context, field graphql.CollectedField, obj *model.ReturnWindows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReturnWindows_categories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Categories, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CategoryReturnWindow) graphql.Marshaler {
+			return ec.marshalNCategoryReturnWindow2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCategoryReturnWindowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReturnWindows_categories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReturnWindows",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategoryReturnWindow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Store_id(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8398,6 +10922,50 @@ func (ec *executionContext) fieldContext_Store_invoices(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Store_invoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Store_returns(ctx context.Context, field graphql.CollectedField, obj *model.Store) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Store_returns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Store().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["status"].(*model.ReturnStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReturnConnection) graphql.Marshaler {
+			return ec.marshalOReturnConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Store_returns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Store",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReturnConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Store_returns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9687,6 +12255,118 @@ func UnmarshalCheckoutInput(ctx context.Context, raw any) (model.CheckoutInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCodRefundToInput(ctx context.Context, obj any) (model.CodRefundToInput, error) {
+	var it model.CodRefundToInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"accountName", "accountNumber", "ifsc", "upiVpa"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "accountName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountName = data
+		case "accountNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountNumber = data
+		case "ifsc":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ifsc"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ifsc = data
+		case "upiVpa":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("upiVpa"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpiVpa = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCodRefundToInput unmarshals raw into the CodRefundToInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCodRefundToInput(ctx context.Context, raw any) (model.CodRefundToInput, error) {
+	var out model.CodRefundToInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CodRefundToInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMarkReturnReceivedInput(ctx context.Context, obj any) (model.MarkReturnReceivedInput, error) {
+	var it model.MarkReturnReceivedInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"returnId", "items"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "returnId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("returnId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReturnID = data
+		case "items":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("items"))
+			data, err := ec.unmarshalNReturnReceiptInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnReceiptInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Items = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMarkReturnReceivedInput unmarshals raw into the MarkReturnReceivedInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMarkReturnReceivedInput(ctx context.Context, raw any) (model.MarkReturnReceivedInput, error) {
+	var out model.MarkReturnReceivedInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MarkReturnReceivedInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOrderByIDsInput(ctx context.Context, obj any) (model.OrderByIDsInput, error) {
 	var it model.OrderByIDsInput
 	if obj == nil {
@@ -9775,6 +12455,188 @@ func (ec *executionContext) unmarshalInputPaymentMethodInput(ctx context.Context
 func UnmarshalPaymentMethodInput(ctx context.Context, raw any) (model.PaymentMethodInput, error) {
 	var out model.PaymentMethodInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PaymentMethodInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRequestReturnInput(ctx context.Context, obj any) (model.RequestReturnInput, error) {
+	var it model.RequestReturnInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"orderId", "fulfilmentId", "storeId", "items", "reason", "comment", "codRefundTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "orderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "fulfilmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fulfilmentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FulfilmentID = data
+		case "storeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreID = data
+		case "items":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("items"))
+			data, err := ec.unmarshalNReturnItemInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnItemInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Items = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNReturnReason2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "comment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("comment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Comment = data
+		case "codRefundTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codRefundTo"))
+			data, err := ec.unmarshalOCodRefundToInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCodRefundToInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodRefundTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRequestReturnInput unmarshals raw into the RequestReturnInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRequestReturnInput(ctx context.Context, raw any) (model.RequestReturnInput, error) {
+	var out model.RequestReturnInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RequestReturnInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReturnItemInput(ctx context.Context, obj any) (model.ReturnItemInput, error) {
+	var it model.ReturnItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"orderItemId", "quantity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "orderItemId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderItemId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderItemID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReturnItemInput unmarshals raw into the ReturnItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReturnItemInput(ctx context.Context, raw any) (model.ReturnItemInput, error) {
+	var out model.ReturnItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReturnItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReturnReceiptInput(ctx context.Context, obj any) (model.ReturnReceiptInput, error) {
+	var it model.ReturnReceiptInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"orderItemId", "resaleable"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "orderItemId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderItemId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderItemID = data
+		case "resaleable":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resaleable"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Resaleable = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReturnReceiptInput unmarshals raw into the ReturnReceiptInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReturnReceiptInput(ctx context.Context, raw any) (model.ReturnReceiptInput, error) {
+	var out model.ReturnReceiptInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReturnReceiptInput", raw, &out)
 	return out, err
 }
 
@@ -9911,6 +12773,49 @@ func (ec *executionContext) __Entity(ctx context.Context, sel ast.SelectionSet, 
 
 // region    **************************** object.gotpl ****************************
 
+var categoryReturnWindowImplementors = []string{"CategoryReturnWindow"}
+
+func (ec *executionContext) _CategoryReturnWindow(ctx context.Context, sel ast.SelectionSet, obj *model.CategoryReturnWindow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, categoryReturnWindowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CategoryReturnWindow")
+		case "categoryId":
+			out.Values[i] = ec._CategoryReturnWindow_categoryId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days":
+			out.Values[i] = ec._CategoryReturnWindow_days(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CategoryReturnWindow_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var checkoutPayloadImplementors = []string{"CheckoutPayload"}
 
 func (ec *executionContext) _CheckoutPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CheckoutPayload) graphql.Marshaler {
@@ -9930,6 +12835,59 @@ func (ec *executionContext) _CheckoutPayload(ctx context.Context, sel ast.Select
 		case "replayed":
 			out.Values[i] = ec._CheckoutPayload_replayed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var codRefundToImplementors = []string{"CodRefundTo"}
+
+func (ec *executionContext) _CodRefundTo(ctx context.Context, sel ast.SelectionSet, obj *model.CodRefundTo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, codRefundToImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CodRefundTo")
+		case "kind":
+			out.Values[i] = ec._CodRefundTo_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accountName":
+			out.Values[i] = ec._CodRefundTo_accountName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "accountNumber":
+			out.Values[i] = ec._CodRefundTo_accountNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "ifsc":
+			out.Values[i] = ec._CodRefundTo_ifsc(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "upiVpa":
+			out.Values[i] = ec._CodRefundTo_upiVpa(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -10765,6 +13723,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectReturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectReturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markReturnReceived":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markReturnReceived(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setReturnWindow":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setReturnWindow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10895,6 +13888,12 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Order_fulfilments(ctx, field, obj)
+				})
+		case "returns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_returns(ctx, field, obj)
 				})
 		case "placedAt":
 			out.Values[i] = ec._Order_placedAt(ctx, field, obj)
@@ -11478,6 +14477,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_myStoreOrders(ctx, field)
 				})
+		case "myReturns":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myReturns(ctx, field)
+				})
+		case "returnWindows":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_returnWindows(ctx, field)
+				})
 		case "_entities":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -11503,6 +14514,351 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnImplementors = []string{"Return"}
+
+func (ec *executionContext) _Return(ctx context.Context, sel ast.SelectionSet, obj *model.Return) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Return")
+		case "id":
+			out.Values[i] = ec._Return_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "order":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_order(ctx, field, obj)
+				})
+		case "store":
+			out.Values[i] = ec._Return_store(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fulfilmentId":
+			out.Values[i] = ec._Return_fulfilmentId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "buyer":
+			out.Values[i] = ec._Return_buyer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Return_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._Return_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "comment":
+			out.Values[i] = ec._Return_comment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rejectionReason":
+			out.Values[i] = ec._Return_rejectionReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.Values[i] = ec._Return_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refund":
+			out.Values[i] = ec._Return_refund(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "codRefundTo":
+			out.Values[i] = ec._Return_codRefundTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusHistory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Return_statusHistory(ctx, field, obj)
+				})
+		case "requestedAt":
+			out.Values[i] = ec._Return_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedAt":
+			out.Values[i] = ec._Return_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "receivedAt":
+			out.Values[i] = ec._Return_receivedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refundedAt":
+			out.Values[i] = ec._Return_refundedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Return_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnConnectionImplementors = []string{"ReturnConnection"}
+
+func (ec *executionContext) _ReturnConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnConnection")
+		case "edges":
+			out.Values[i] = ec._ReturnConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReturnConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ReturnConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnEdgeImplementors = []string{"ReturnEdge"}
+
+func (ec *executionContext) _ReturnEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnEdge")
+		case "cursor":
+			out.Values[i] = ec._ReturnEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReturnEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnItemImplementors = []string{"ReturnItem"}
+
+func (ec *executionContext) _ReturnItem(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnItem")
+		case "orderItemId":
+			out.Values[i] = ec._ReturnItem_orderItemId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "variant":
+			out.Values[i] = ec._ReturnItem_variant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._ReturnItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._ReturnItem_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refund":
+			out.Values[i] = ec._ReturnItem_refund(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resaleable":
+			out.Values[i] = ec._ReturnItem_resaleable(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnStatusChangeImplementors = []string{"ReturnStatusChange"}
+
+func (ec *executionContext) _ReturnStatusChange(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnStatusChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnStatusChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnStatusChange")
+		case "from":
+			out.Values[i] = ec._ReturnStatusChange_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ReturnStatusChange_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ReturnStatusChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ReturnStatusChange_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var returnWindowsImplementors = []string{"ReturnWindows"}
+
+func (ec *executionContext) _ReturnWindows(ctx context.Context, sel ast.SelectionSet, obj *model.ReturnWindows) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, returnWindowsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReturnWindows")
+		case "defaultDays":
+			out.Values[i] = ec._ReturnWindows_defaultDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "categories":
+			out.Values[i] = ec._ReturnWindows_categories(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -11548,6 +14904,12 @@ func (ec *executionContext) _Store(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Store_invoices(ctx, field, obj)
+				})
+		case "returns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Store_returns(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -12034,6 +15396,30 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCategoryReturnWindow2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCategoryReturnWindowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CategoryReturnWindow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCategoryReturnWindow2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCategoryReturnWindow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCategoryReturnWindow2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCategoryReturnWindow(ctx context.Context, sel ast.SelectionSet, v *model.CategoryReturnWindow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CategoryReturnWindow!")
+		return graphql.Null
+	}
+	return ec._CategoryReturnWindow(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCheckoutInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCheckoutInput(ctx context.Context, v any) (model.CheckoutInput, error) {
 	res, err := ec.unmarshalInputCheckoutInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12045,6 +15431,16 @@ func (ec *executionContext) marshalNCheckoutPayload2ᚖgithubᚗcomᚋpurraᚋsu
 		return graphql.Null
 	}
 	return ec._CheckoutPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCodRefundKind2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCodRefundKind(ctx context.Context, v any) (model.CodRefundKind, error) {
+	var res model.CodRefundKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCodRefundKind2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCodRefundKind(ctx context.Context, sel ast.SelectionSet, v model.CodRefundKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -12305,6 +15701,11 @@ func (ec *executionContext) marshalNInvoiceParty2ᚖgithubᚗcomᚋpurraᚋsuper
 	return ec._InvoiceParty(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMarkReturnReceivedInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐMarkReturnReceivedInput(ctx context.Context, v any) (model.MarkReturnReceivedInput, error) {
+	res, err := ec.unmarshalInputMarkReturnReceivedInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNMoney2githubᚗcomᚋpurraᚋsupergraphᚋplatformᚋmoneyᚐMoney(ctx context.Context, sel ast.SelectionSet, v money.Money) graphql.Marshaler {
 	return ec._Money(ctx, sel, &v)
 }
@@ -12504,6 +15905,181 @@ func (ec *executionContext) marshalNProductVariant2ᚖgithubᚗcomᚋpurraᚋsup
 		return graphql.Null
 	}
 	return ec._ProductVariant(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRequestReturnInput2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐRequestReturnInput(ctx context.Context, v any) (model.RequestReturnInput, error) {
+	res, err := ec.unmarshalInputRequestReturnInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturn2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Return) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturn2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturn2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturn(ctx context.Context, sel ast.SelectionSet, v *model.Return) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Return!")
+		return graphql.Null
+	}
+	return ec._Return(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReturnConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnConnection!")
+		return graphql.Null
+	}
+	return ec._ReturnConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnEdge2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReturnEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnEdge2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnEdge2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnEdge(ctx context.Context, sel ast.SelectionSet, v *model.ReturnEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnEdge!")
+		return graphql.Null
+	}
+	return ec._ReturnEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnItem2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReturnItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnItem2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnItem2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnItem(ctx context.Context, sel ast.SelectionSet, v *model.ReturnItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnItem!")
+		return graphql.Null
+	}
+	return ec._ReturnItem(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReturnItemInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnItemInputᚄ(ctx context.Context, v any) ([]*model.ReturnItemInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ReturnItemInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReturnItemInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnItemInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNReturnItemInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnItemInput(ctx context.Context, v any) (*model.ReturnItemInput, error) {
+	res, err := ec.unmarshalInputReturnItemInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReturnReason2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnReason(ctx context.Context, v any) (model.ReturnReason, error) {
+	var res model.ReturnReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturnReason2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnReason(ctx context.Context, sel ast.SelectionSet, v model.ReturnReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReturnReceiptInput2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnReceiptInputᚄ(ctx context.Context, v any) ([]*model.ReturnReceiptInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ReturnReceiptInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReturnReceiptInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnReceiptInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNReturnReceiptInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnReceiptInput(ctx context.Context, v any) (*model.ReturnReceiptInput, error) {
+	res, err := ec.unmarshalInputReturnReceiptInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReturnStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx context.Context, v any) (model.ReturnStatus, error) {
+	var res model.ReturnStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReturnStatus2githubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx context.Context, sel ast.SelectionSet, v model.ReturnStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNReturnStatusChange2ᚕᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatusChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReturnStatusChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReturnStatusChange2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatusChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReturnStatusChange2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatusChange(ctx context.Context, sel ast.SelectionSet, v *model.ReturnStatusChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnStatusChange!")
+		return graphql.Null
+	}
+	return ec._ReturnStatusChange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReturnWindows2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnWindows(ctx context.Context, sel ast.SelectionSet, v *model.ReturnWindows) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReturnWindows!")
+		return graphql.Null
+	}
+	return ec._ReturnWindows(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStore2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐStore(ctx context.Context, sel ast.SelectionSet, v *model.Store) graphql.Marshaler {
@@ -12941,6 +16517,21 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOCodRefundTo2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCodRefundTo(ctx context.Context, sel ast.SelectionSet, v *model.CodRefundTo) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CodRefundTo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCodRefundToInput2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐCodRefundToInput(ctx context.Context, v any) (*model.CodRefundToInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCodRefundToInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalODateTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -12987,6 +16578,24 @@ func (ec *executionContext) marshalOFulfilmentStatus2ᚖgithubᚗcomᚋpurraᚋs
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -13059,6 +16668,29 @@ func (ec *executionContext) unmarshalOOrderStatus2ᚖgithubᚗcomᚋpurraᚋsupe
 }
 
 func (ec *executionContext) marshalOOrderStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐOrderStatus(ctx context.Context, sel ast.SelectionSet, v *model.OrderStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOReturnConnection2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReturnConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReturnConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReturnStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx context.Context, v any) (*model.ReturnStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ReturnStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReturnStatus2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐReturnStatus(ctx context.Context, sel ast.SelectionSet, v *model.ReturnStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

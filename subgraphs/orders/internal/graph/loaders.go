@@ -24,6 +24,7 @@ type Loaders struct {
 	FulfilmentsOf       *dataloader.Loader[string, []*order.Fulfilment]
 	FulfilmentHistoryOf *dataloader.Loader[string, []order.FulfilmentChange]
 	InvoicesOf          *dataloader.Loader[string, []invoice.Invoice]
+	Returns             *ReturnLoaders // returns.go
 
 	// Sibling groups: the orders that came back together in one list. An
 	// edge resolver loads the edge for the whole group at once, so a page
@@ -72,6 +73,7 @@ func NewLoaders(a *app.App) *Loaders {
 		FulfilmentsOf:       loader.New(a.FulfilmentsByOrderIDs),
 		FulfilmentHistoryOf: loader.New(a.FulfilmentHistory),
 		InvoicesOf:          loader.New(a.InvoicesByOrderIDs),
+		Returns:             newReturnLoaders(a),
 		groups:              map[string][]string{},
 	}
 }

@@ -192,6 +192,37 @@ func (r *mutationResolver) CancelFulfilment(ctx context.Context, id string, reas
 	return toFulfilment(o, f, true), nil
 }
 
+// RequestReturn is the resolver for the requestReturn field.
+func (r *mutationResolver) RequestReturn(ctx context.Context, input model.RequestReturnInput) (*model.Return, error) {
+	return r.requestReturn(ctx, input)
+}
+
+// ApproveReturn is the resolver for the approveReturn field.
+func (r *mutationResolver) ApproveReturn(ctx context.Context, id string) (*model.Return, error) {
+	ret, err := r.App.ApproveReturn(ctx, id)
+	return toReturn(ret), returnError(err)
+}
+
+// RejectReturn is the resolver for the rejectReturn field.
+func (r *mutationResolver) RejectReturn(ctx context.Context, id string, reason string) (*model.Return, error) {
+	ret, err := r.App.RejectReturn(ctx, id, reason)
+	return toReturn(ret), returnError(err)
+}
+
+// MarkReturnReceived is the resolver for the markReturnReceived field.
+func (r *mutationResolver) MarkReturnReceived(ctx context.Context, input model.MarkReturnReceivedInput) (*model.Return, error) {
+	return r.markReturnReceived(ctx, input)
+}
+
+// SetReturnWindow is the resolver for the setReturnWindow field.
+func (r *mutationResolver) SetReturnWindow(ctx context.Context, categoryID string, days *int) (*model.ReturnWindows, error) {
+	s, err := r.App.SetReturnWindow(ctx, categoryID, days)
+	if err != nil {
+		return nil, returnError(err)
+	}
+	return toReturnWindows(s), nil
+}
+
 // Items is the resolver for the items field.
 func (r *orderResolver) Items(ctx context.Context, obj *model.Order) ([]*model.OrderItem, error) {
 	l := For(ctx)
@@ -233,6 +264,11 @@ func (r *orderResolver) Fulfilments(ctx context.Context, obj *model.Order) ([]*m
 		out[i] = toFulfilmentOf(obj, f)
 	}
 	return out, nil
+}
+
+// Returns is the resolver for the returns field.
+func (r *orderResolver) Returns(ctx context.Context, obj *model.Order) ([]*model.Return, error) {
+	return r.orderReturns(ctx, obj.ID)
 }
 
 // Invoices is the resolver for the invoices field.
@@ -301,6 +337,30 @@ func (r *queryResolver) MyStoreOrders(ctx context.Context, first *int, after *st
 	return toFulfilmentConnection(page), nil
 }
 
+// MyReturns is the resolver for the myReturns field.
+func (r *queryResolver) MyReturns(ctx context.Context, first *int, after *string, status *model.ReturnStatus) (*model.ReturnConnection, error) {
+	return r.myReturns(ctx, first, after, status)
+}
+
+// ReturnWindows is the resolver for the returnWindows field.
+func (r *queryResolver) ReturnWindows(ctx context.Context) (*model.ReturnWindows, error) {
+	s, err := r.App.ReturnWindows(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return toReturnWindows(s), nil
+}
+
+// Order is the resolver for the order field.
+func (r *returnResolver) Order(ctx context.Context, obj *model.Return) (*model.Order, error) {
+	return r.returnOrder(ctx, obj)
+}
+
+// StatusHistory is the resolver for the statusHistory field.
+func (r *returnResolver) StatusHistory(ctx context.Context, obj *model.Return) ([]*model.ReturnStatusChange, error) {
+	return r.returnHistory(ctx, obj)
+}
+
 // Fulfilments is the resolver for the fulfilments field.
 func (r *storeResolver) Fulfilments(ctx context.Context, obj *model.Store, first *int, after *string, status *model.FulfilmentStatus) (*model.FulfilmentConnection, error) {
 	p, err := order.ParsePage(first, after)
@@ -321,6 +381,11 @@ func (r *storeResolver) Invoices(ctx context.Context, obj *model.Store, first *i
 		return nil, err
 	}
 	return toInvoiceConnection(page), nil
+}
+
+// Returns is the resolver for the returns field.
+func (r *storeResolver) Returns(ctx context.Context, obj *model.Store, first *int, after *string, status *model.ReturnStatus) (*model.ReturnConnection, error) {
+	return r.storeReturns(ctx, obj.ID, first, after, status)
 }
 
 // OrderStatusChanged is the resolver for the orderStatusChanged field.
@@ -396,6 +461,9 @@ func (r *Resolver) OrderStatusUpdate() OrderStatusUpdateResolver {
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Return returns ReturnResolver implementation.
+func (r *Resolver) Return() ReturnResolver { return &returnResolver{r} }
+
 // Store returns StoreResolver implementation.
 func (r *Resolver) Store() StoreResolver { return &storeResolver{r} }
 
@@ -413,6 +481,7 @@ type (
 	orderResolver             struct{ *Resolver }
 	orderStatusUpdateResolver struct{ *Resolver }
 	queryResolver             struct{ *Resolver }
+	returnResolver            struct{ *Resolver }
 	storeResolver             struct{ *Resolver }
 	subscriptionResolver      struct{ *Resolver }
 	userResolver              struct{ *Resolver }

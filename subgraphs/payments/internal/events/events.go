@@ -25,7 +25,20 @@ const (
 	OrderPlacedType        = "order.placed"
 	OrderStatusChangedType = "order.status_changed"
 	FulfilmentChangedType  = "order.fulfilment_changed"
+	ReturnChangedType      = "order.return_changed"
 )
+
+// ReturnChanged is the part of order.return_changed payments reads: a
+// return received is refunded (docs/marketplace.md, "Returns").
+type ReturnChanged struct {
+	ReturnID         string            `json:"returnId"`
+	OrderID          string            `json:"orderId"`
+	StoreID          string            `json:"storeId"`
+	To               string            `json:"to"`
+	RefundPaise      int64             `json:"refundPaise"`
+	StoreAmountPaise int64             `json:"storeAmountPaise"`
+	CodRefundTo      *payment.RefundTo `json:"codRefundTo"`
+}
 
 // OrdersTopic is where orders publishes.
 var OrdersTopic = kafka.Topic("orders")
@@ -116,6 +129,13 @@ func Register(c *kafka.Consumer, a *app.App) {
 			in.StoreAmounts[it.StoreID] += it.LineTotalPaise
 		}
 		return a.OrderPlaced(ctx, tx, in)
+	})
+	kafka.Handle(c, OrdersTopic, ReturnChangedType, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, e ReturnChanged) error {
+		if e.To != "RECEIVED" {
+			return nil // only a received return is refunded
+		}
+		return a.ReturnReceived(ctx, tx, payment.ReturnRefund{ReturnID: e.ReturnID, OrderID: e.OrderID, StoreID: e.StoreID,
+			Amount: e.RefundPaise, StoreAmount: e.StoreAmountPaise, RefundTo: e.CodRefundTo})
 	})
 	kafka.Handle(c, OrdersTopic, OrderStatusChangedType, func(ctx context.Context, tx pgx.Tx, _ kafka.Envelope, e OrderStatusChanged) error {
 		return a.OrderStatusChanged(ctx, tx, e.OrderID, e.To)

@@ -44,6 +44,8 @@ type Refunded struct {
 	Reason             string `json:"reason"`
 	// StoreID: the store whose lines the refund paid back; null for the whole order.
 	StoreID *string `json:"storeId"`
+	// ReturnID is the return (orders' RMA) the refund paid; absent for others.
+	ReturnID string `json:"returnId,omitempty"`
 }
 
 func (Refunded) EventType() string { return "payment.refunded" }

@@ -30,8 +30,12 @@ type Refund struct {
 	// RequestedBy is the user who asked for it; "" for the system (the
 	// automatic refund of a late capture).
 	RequestedBy string
-	// StoreID is the store whose lines it pays back; "" for the whole order.
+	// StoreID is the store whose lines it pays back ("" for the whole
+	// order); ReturnID the return it pays ("" for none); RefundTo where a
+	// cash-on-delivery return is paid out (return.go).
 	StoreID     string
+	ReturnID    string
+	RefundTo    *RefundTo
 	CreatedAt   time.Time
 	ProcessedAt *time.Time
 }
@@ -126,7 +130,7 @@ func (p *Payment) CompleteRefund(r *Refund, providerRefundID string, at time.Tim
 	p.UpdatedAt = at
 	return Effects{Changed: true, UpdatedRefunds: []*Refund{r}, Events: []Event{Refunded{
 		PaymentID: p.ID, OrderID: p.OrderID, RefundID: r.ID, AmountPaise: r.Amount,
-		RefundedTotalPaise: p.Refunded, Full: full, Reason: r.Reason, StoreID: optional(r.StoreID),
+		RefundedTotalPaise: p.Refunded, Full: full, Reason: r.Reason, StoreID: optional(r.StoreID), ReturnID: r.ReturnID,
 	}}}
 }
 

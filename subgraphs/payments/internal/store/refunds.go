@@ -12,12 +12,13 @@ import (
 )
 
 const refundCols = `id::text, payment_id::text, amount_paise, reason, status, coalesce(provider_refund_id, ''),
-	coalesce(failure_reason, ''), coalesce(requested_by::text, ''), created_at, processed_at, coalesce(store_id::text, '')`
+	coalesce(failure_reason, ''), coalesce(requested_by::text, ''), coalesce(store_id::text, ''),
+	coalesce(return_id::text, ''), refund_to, created_at, processed_at`
 
 func scanRefund(row pgx.Row) (*payment.Refund, error) {
 	var r payment.Refund
 	if err := row.Scan(&r.ID, &r.PaymentID, &r.Amount, &r.Reason, &r.Status, &r.ProviderRefundID,
-		&r.FailureReason, &r.RequestedBy, &r.CreatedAt, &r.ProcessedAt, &r.StoreID); err != nil {
+		&r.FailureReason, &r.RequestedBy, &r.StoreID, &r.ReturnID, &r.RefundTo, &r.CreatedAt, &r.ProcessedAt); err != nil {
 		return nil, err
 	}
 	return &r, nil
@@ -91,4 +92,27 @@ func validUUIDs(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// RefundOfReturn reports whether return returnID already has a refund (of
+// any status but FAILED: a refused one may be tried again).
+func (s *Store) RefundOfReturn(ctx context.Context, tx pgx.Tx, returnID string) (bool, error) {
+	var found bool
+	err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM refunds WHERE return_id = $1 AND status <> 'FAILED')`, returnID).Scan(&found)
+	if err != nil {
+		return false, fmt.Errorf("refund of return %s: %w", returnID, err)
+	}
+	return found, nil
+}
+
+// StoreRefunded sums the refunds of payment paymentID for storeID's lines,
+// processed or pending (lock the payment first).
+func (s *Store) StoreRefunded(ctx context.Context, tx pgx.Tx, paymentID, storeID string) (int64, error) {
+	var sum int64
+	err := tx.QueryRow(ctx, `SELECT coalesce(sum(amount_paise), 0)::bigint FROM refunds
+		WHERE payment_id = $1 AND store_id = $2 AND status IN ('PENDING', 'PROCESSED')`, paymentID, storeID).Scan(&sum)
+	if err != nil {
+		return 0, fmt.Errorf("refunds of store %s: %w", storeID, err)
+	}
+	return sum, nil
 }

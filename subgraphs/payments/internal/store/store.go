@@ -84,10 +84,11 @@ func (s *Store) Save(ctx context.Context, tx pgx.Tx, p *payment.Payment, eff pay
 func (s *Store) persistEffects(ctx context.Context, tx pgx.Tx, p *payment.Payment, eff payment.Effects, o SaveOptions) ([]Call, error) {
 	for _, r := range eff.NewRefunds {
 		if _, err := tx.Exec(ctx, `INSERT INTO refunds (id, payment_id, amount_paise, reason, status, provider_refund_id,
-			failure_reason, requested_by, created_at, processed_at, store_id)
-			VALUES ($1, $2, $3, $4, $5, nullif($6, ''), nullif($7, ''), nullif($8, '')::uuid, $9, $10, nullif($11, '')::uuid)`,
+			failure_reason, requested_by, created_at, processed_at, store_id, return_id, refund_to)
+			VALUES ($1, $2, $3, $4, $5, nullif($6, ''), nullif($7, ''), nullif($8, '')::uuid, $9, $10,
+			        nullif($11, '')::uuid, nullif($12, '')::uuid, $13)`,
 			r.ID, r.PaymentID, r.Amount, r.Reason, r.Status, r.ProviderRefundID, r.FailureReason, r.RequestedBy,
-			r.CreatedAt, r.ProcessedAt, r.StoreID); err != nil {
+			r.CreatedAt, r.ProcessedAt, r.StoreID, r.ReturnID, r.RefundTo); err != nil {
 			return nil, fmt.Errorf("insert refund %s: %w", r.ID, err)
 		}
 	}

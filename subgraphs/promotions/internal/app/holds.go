@@ -107,3 +107,18 @@ func (a *App) ExpireHoldsOnce(ctx context.Context) (int, error) {
 		}
 	}
 }
+
+// OrderReturned releases inside tx the coupon of an order whose every line
+// was returned (order.return_changed with orderFullyReturned): the shopper
+// kept nothing, so the use is given back.
+func (a *App) OrderReturned(ctx context.Context, tx pgx.Tx, orderID string) error {
+	if !promo.IsUUID(orderID) {
+		a.log.WarnContext(ctx, "order.return_changed without a valid order id ignored", "order_id", orderID)
+		return nil
+	}
+	released, err := a.store.ReleaseReturnedOrder(ctx, tx, strings.ToLower(orderID), a.now())
+	if released {
+		a.log.InfoContext(ctx, "coupon of a fully returned order released", "order_id", orderID)
+	}
+	return err
+}

@@ -12,6 +12,16 @@ import (
 	"github.com/purra/supergraph/platform/money"
 )
 
+// A category's own return window.
+type CategoryReturnWindow struct {
+	// The catalogue category (catalog's Category.id).
+	CategoryID string `json:"categoryId"`
+	// Days after delivery.
+	Days int `json:"days"`
+	// When an admin last set it.
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
 // What to check out: the cart's lines, delivered to one of the caller's addresses.
 type CheckoutInput struct {
 	// One of the caller's delivery addresses (users subgraph).
@@ -32,6 +42,32 @@ type CheckoutPayload struct {
 	Order *Order `json:"order"`
 	// True when the idempotency key had already placed this order and nothing new happened.
 	Replayed bool `json:"replayed"`
+}
+
+// Where a cash-on-delivery refund is paid.
+type CodRefundTo struct {
+	// Bank account or UPI.
+	Kind CodRefundKind `json:"kind"`
+	// Account holder's name.
+	AccountName *string `json:"accountName,omitempty"`
+	// Account number with all but its last four digits masked, e.g. XXXXXXXXXX5678.
+	AccountNumber *string `json:"accountNumber,omitempty"`
+	// IFSC.
+	Ifsc *string `json:"ifsc,omitempty"`
+	// UPI VPA.
+	UpiVpa *string `json:"upiVpa,omitempty"`
+}
+
+// Where a cash-on-delivery refund is paid: a bank account (all three bank fields) or a UPI VPA.
+type CodRefundToInput struct {
+	// Account holder's name, 2–100 characters.
+	AccountName *string `json:"accountName,omitempty"`
+	// Account number, 9–18 digits.
+	AccountNumber *string `json:"accountNumber,omitempty"`
+	// The branch's IFSC, e.g. HDFC0001234.
+	Ifsc *string `json:"ifsc,omitempty"`
+	// UPI VPA, e.g. name@okbank.
+	UpiVpa *string `json:"upiVpa,omitempty"`
 }
 
 // A page of fulfilments (Relay connection).
@@ -128,6 +164,14 @@ type InvoiceParty struct {
 	Gstin *string `json:"gstin,omitempty"`
 	// Address.
 	Address *InvoiceAddress `json:"address"`
+}
+
+// The store's receipt of a return.
+type MarkReturnReceivedInput struct {
+	// The return.
+	ReturnID string `json:"returnId"`
+	// Every item of the return, once each.
+	Items []*ReturnReceiptInput `json:"items"`
 }
 
 type Mutation struct {
@@ -262,6 +306,95 @@ func (ProductVariant) IsEntity() {}
 type Query struct {
 }
 
+// What to return: some delivered lines of one fulfilment (identified by its id or by its store).
+type RequestReturnInput struct {
+	// The order.
+	OrderID string `json:"orderId"`
+	// The fulfilment the lines belong to; or give storeId.
+	FulfilmentID *string `json:"fulfilmentId,omitempty"`
+	// The store whose fulfilment it is; or give fulfilmentId.
+	StoreID *string `json:"storeId,omitempty"`
+	// 1–50 distinct order items with how many units of each (1–1000) to return.
+	Items []*ReturnItemInput `json:"items"`
+	// Why.
+	Reason ReturnReason `json:"reason"`
+	// Optional details, at most 1000 characters.
+	Comment *string `json:"comment,omitempty"`
+	// Cash-on-delivery orders only (required for them, refused for prepaid ones, which are refunded to
+	// their payment): where to pay the refund.
+	CodRefundTo *CodRefundToInput `json:"codRefundTo,omitempty"`
+}
+
+// A page of returns (Relay connection).
+type ReturnConnection struct {
+	// The returns of this page with their cursors.
+	Edges []*ReturnEdge `json:"edges"`
+	// Where this page ends.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many returns match in all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A return in a connection.
+type ReturnEdge struct {
+	// Opaque cursor of this edge.
+	Cursor string `json:"cursor"`
+	// The return.
+	Node *Return `json:"node"`
+}
+
+// One returned line.
+type ReturnItem struct {
+	// The order item (OrderItem.id).
+	OrderItemID string `json:"orderItemId"`
+	// The variant (catalog resolves its current details).
+	Variant *ProductVariant `json:"variant"`
+	// Title at checkout.
+	Title string `json:"title"`
+	// Units returned.
+	Quantity int `json:"quantity"`
+	// What these units refund.
+	Refund *money.Money `json:"refund"`
+	// Whether they can be sold again; null until the store receives them.
+	Resaleable *bool `json:"resaleable,omitempty"`
+}
+
+// Units of one order item to return.
+type ReturnItemInput struct {
+	// The order item (OrderItem.id).
+	OrderItemID string `json:"orderItemId"`
+	// How many units, 1–1000.
+	Quantity int `json:"quantity"`
+}
+
+// One received item.
+type ReturnReceiptInput struct {
+	// The order item (ReturnItem.orderItemId).
+	OrderItemID string `json:"orderItemId"`
+	// Whether the units can be sold again: true puts them back in stock.
+	Resaleable bool `json:"resaleable"`
+}
+
+// One step of a return's history.
+type ReturnStatusChange struct {
+	// The status before; null for the request itself.
+	From *ReturnStatus `json:"from,omitempty"`
+	// The status after.
+	To ReturnStatus `json:"to"`
+	// When it changed.
+	At time.Time `json:"at"`
+	// Why, when known (the reason given, a rejection's reason).
+	Note *string `json:"note,omitempty"`
+}
+
+// How long after delivery lines may be returned.
+type ReturnWindows struct {
+	// Days for a line none of whose categories has its own window (RETURN_WINDOW_DAYS).
+	DefaultDays int `json:"defaultDays"`
+	// Categories with their own window; a line takes its nearest category's.
+	Categories []*CategoryReturnWindow `json:"categories"`
+}
+
 type StoreByIDsInput struct {
 	ID string `json:"ID"`
 }
@@ -271,6 +404,64 @@ type Subscription struct {
 
 type UserByIDsInput struct {
 	ID string `json:"ID"`
+}
+
+// Kinds of destination of a cash-on-delivery refund.
+type CodRefundKind string
+
+const (
+	// A bank account (NEFT/IMPS).
+	CodRefundKindBankAccount CodRefundKind = "BANK_ACCOUNT"
+	// A UPI VPA.
+	CodRefundKindUpi CodRefundKind = "UPI"
+)
+
+var AllCodRefundKind = []CodRefundKind{
+	CodRefundKindBankAccount,
+	CodRefundKindUpi,
+}
+
+func (e CodRefundKind) IsValid() bool {
+	switch e {
+	case CodRefundKindBankAccount, CodRefundKindUpi:
+		return true
+	}
+	return false
+}
+
+func (e CodRefundKind) String() string {
+	return string(e)
+}
+
+func (e *CodRefundKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CodRefundKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CodRefundKind", str)
+	}
+	return nil
+}
+
+func (e CodRefundKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CodRefundKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CodRefundKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Where one store's part of an order stands. Illegal moves are refused with CONFLICT, reason
@@ -546,6 +737,149 @@ func (e *PaymentMethodType) UnmarshalJSON(b []byte) error {
 }
 
 func (e PaymentMethodType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Why the shopper returns the items.
+type ReturnReason string
+
+const (
+	// Arrived damaged.
+	ReturnReasonDamaged ReturnReason = "DAMAGED"
+	// Does not work as it should.
+	ReturnReasonDefective ReturnReason = "DEFECTIVE"
+	// Not the item ordered.
+	ReturnReasonWrongItem ReturnReason = "WRONG_ITEM"
+	// Differs from its description or pictures.
+	ReturnReasonNotAsDescribed ReturnReason = "NOT_AS_DESCRIBED"
+	// Parts or accessories are missing.
+	ReturnReasonMissingParts ReturnReason = "MISSING_PARTS"
+	// The shopper changed their mind.
+	ReturnReasonNoLongerNeeded ReturnReason = "NO_LONGER_NEEDED"
+	// Something else (say what in the comment).
+	ReturnReasonOther ReturnReason = "OTHER"
+)
+
+var AllReturnReason = []ReturnReason{
+	ReturnReasonDamaged,
+	ReturnReasonDefective,
+	ReturnReasonWrongItem,
+	ReturnReasonNotAsDescribed,
+	ReturnReasonMissingParts,
+	ReturnReasonNoLongerNeeded,
+	ReturnReasonOther,
+}
+
+func (e ReturnReason) IsValid() bool {
+	switch e {
+	case ReturnReasonDamaged, ReturnReasonDefective, ReturnReasonWrongItem, ReturnReasonNotAsDescribed, ReturnReasonMissingParts, ReturnReasonNoLongerNeeded, ReturnReasonOther:
+		return true
+	}
+	return false
+}
+
+func (e ReturnReason) String() string {
+	return string(e)
+}
+
+func (e *ReturnReason) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReturnReason(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReturnReason", str)
+	}
+	return nil
+}
+
+func (e ReturnReason) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReturnReason) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReturnReason) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a return stands. Illegal moves are refused with CONFLICT, reason ILLEGAL_TRANSITION.
+type ReturnStatus string
+
+const (
+	// Asked by the shopper; waiting for the store.
+	ReturnStatusRequested ReturnStatus = "REQUESTED"
+	// Accepted by the store: the shopper sends the items back.
+	ReturnStatusApproved ReturnStatus = "APPROVED"
+	// Refused by the store (final).
+	ReturnStatusRejected ReturnStatus = "REJECTED"
+	// The store has the items back; the refund is on its way.
+	ReturnStatusReceived ReturnStatus = "RECEIVED"
+	// The refund was paid (final).
+	ReturnStatusRefunded ReturnStatus = "REFUNDED"
+	// Withdrawn before the store received the items (final).
+	ReturnStatusClosed ReturnStatus = "CLOSED"
+)
+
+var AllReturnStatus = []ReturnStatus{
+	ReturnStatusRequested,
+	ReturnStatusApproved,
+	ReturnStatusRejected,
+	ReturnStatusReceived,
+	ReturnStatusRefunded,
+	ReturnStatusClosed,
+}
+
+func (e ReturnStatus) IsValid() bool {
+	switch e {
+	case ReturnStatusRequested, ReturnStatusApproved, ReturnStatusRejected, ReturnStatusReceived, ReturnStatusRefunded, ReturnStatusClosed:
+		return true
+	}
+	return false
+}
+
+func (e ReturnStatus) String() string {
+	return string(e)
+}
+
+func (e *ReturnStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReturnStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReturnStatus", str)
+	}
+	return nil
+}
+
+func (e ReturnStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReturnStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReturnStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
