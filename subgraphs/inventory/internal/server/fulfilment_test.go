@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-
 // fulfilmentChanged delivers orders' order.fulfilment_changed for one store's variants.
 func (e *env) fulfilmentChanged(orderID, storeID, from, to string, variants map[string]int) kafka.Envelope {
 	e.t.Helper()
