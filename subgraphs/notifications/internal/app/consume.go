@@ -60,7 +60,9 @@ func (a *App) OrderPlaced(ctx context.Context, tx pgx.Tx, env kafka.Envelope, p 
 // delivered or cancelled.
 func (a *App) OrderStatusChanged(ctx context.Context, tx pgx.Tx, env kafka.Envelope, p notify.OrderStatusChangedEvent) error {
 	e, ok := notify.OrderEvent(p.To)
-	if !ok {
+	if !ok || e == notify.OrderShipped && len(p.StoreIDs) > 1 {
+		// An order of several stores ships store by store: each shipment
+		// is announced with its own items (FulfilmentChanged).
 		return nil
 	}
 	ref := notify.OrderRef{OrderID: p.OrderID, UserID: p.UserID, OrderNumber: p.OrderNumber}
@@ -70,6 +72,29 @@ func (a *App) OrderStatusChanged(ctx context.Context, tx pgx.Tx, env kafka.Envel
 		ref.TotalPaise = known.TotalPaise
 	}
 	return a.toBuyer(ctx, tx, env.ID, e, ref, nil)
+}
+
+// FulfilmentChanged tells the buyer that one store's part of a multi-store
+// order shipped ("your <title> has shipped"); an order of one store is
+// announced once, by its own SHIPPED.
+func (a *App) FulfilmentChanged(ctx context.Context, tx pgx.Tx, env kafka.Envelope, p notify.FulfilmentChangedEvent) error {
+	if p.To != "SHIPPED" || len(p.StoreIDs) <= 1 {
+		return nil
+	}
+	ref := notify.OrderRef{OrderID: p.OrderID, UserID: p.UserID, OrderNumber: p.OrderNumber}
+	if known, err := a.Store.OrderRef(ctx, tx, p.OrderID); err != nil {
+		return err
+	} else if known != nil {
+		ref.TotalPaise = known.TotalPaise
+	}
+	deref := func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	}
+	return a.toBuyer(ctx, tx, env.ID, notify.FulfilmentShipped, ref, map[string]any{"Title": p.ShipmentTitle(),
+		"Carrier": deref(p.Carrier), "TrackingNumber": deref(p.TrackingNumber)})
 }
 
 // PaymentRefunded tells the buyer about a refund. The buyer comes from the

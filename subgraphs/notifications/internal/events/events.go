@@ -16,6 +16,7 @@ func Register(c *kafka.Consumer, a *app.App) {
 	kafka.Handle[notify.AdminCreatedEvent](c, kafka.Topic("admin"), "admin.created", a.AdminCreated)
 	kafka.Handle[notify.OrderPlacedEvent](c, kafka.Topic("orders"), "order.placed", a.OrderPlaced)
 	kafka.Handle[notify.OrderStatusChangedEvent](c, kafka.Topic("orders"), "order.status_changed", a.OrderStatusChanged)
+	kafka.Handle[notify.FulfilmentChangedEvent](c, kafka.Topic("orders"), "order.fulfilment_changed", a.FulfilmentChanged)
 	kafka.Handle[notify.PaymentRefundedEvent](c, kafka.Topic("payments"), "payment.refunded", a.PaymentRefunded)
 	kafka.Handle[notify.StockLowEvent](c, kafka.Topic("inventory"), "stock.low", a.StockLow)
 }

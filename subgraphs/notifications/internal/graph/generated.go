@@ -650,8 +650,13 @@ enum NotificationEvent {
   ORDER_PLACED
   """` + "`" + `order.status_changed` + "`" + ` to PAID."""
   ORDER_PAID
-  """` + "`" + `order.status_changed` + "`" + ` to SHIPPED."""
+  """` + "`" + `order.status_changed` + "`" + ` to SHIPPED, for an order of one store."""
   ORDER_SHIPPED
+  """
+  ` + "`" + `order.fulfilment_changed` + "`" + ` to SHIPPED, for each store's shipment of an order of several stores
+  ("your <title> has shipped"; fields Title, Carrier, TrackingNumber besides the order's).
+  """
+  FULFILMENT_SHIPPED
   """` + "`" + `order.status_changed` + "`" + ` to DELIVERED."""
   ORDER_DELIVERED
   """` + "`" + `order.status_changed` + "`" + ` to CANCELLED."""

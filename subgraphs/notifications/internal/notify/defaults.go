@@ -40,6 +40,14 @@ var defaults = map[Event]map[Language]wording{
 			"नमस्ते {{.Name}}, आपका ऑर्डर {{.OrderNumber}} रास्ते में है।",
 			`<p>नमस्ते {{.Name}},</p><p>आपका ऑर्डर <b>{{.OrderNumber}}</b> रास्ते में है।</p>`},
 	},
+	FulfilmentShipped: {
+		English: {"Your {{.Title}} has shipped",
+			"Hi {{.Name}}, your {{.Title}} from order {{.OrderNumber}} has shipped with {{.Carrier}} ({{.TrackingNumber}}).",
+			`<p>Hi {{.Name}},</p><p>Your <b>{{.Title}}</b> from order <b>{{.OrderNumber}}</b> has shipped with {{.Carrier}}, tracking number {{.TrackingNumber}}.</p>`},
+		Hindi: {"आपका {{.Title}} भेज दिया गया है",
+			"नमस्ते {{.Name}}, ऑर्डर {{.OrderNumber}} का आपका {{.Title}} {{.Carrier}} ({{.TrackingNumber}}) से भेज दिया गया है।",
+			`<p>नमस्ते {{.Name}},</p><p>ऑर्डर <b>{{.OrderNumber}}</b> का आपका <b>{{.Title}}</b> {{.Carrier}} से भेज दिया गया है, ट्रैकिंग नंबर {{.TrackingNumber}}।</p>`},
+	},
 	OrderDelivered: {
 		English: {"Order {{.OrderNumber}} delivered",
 			"Hi {{.Name}}, your order {{.OrderNumber}} was delivered. Enjoy!",

@@ -6,20 +6,22 @@ import "slices"
 type Event string
 
 const (
-	UserRegistered   Event = "USER_REGISTERED"
-	OrderPlaced      Event = "ORDER_PLACED"
-	OrderPaid        Event = "ORDER_PAID"
-	OrderShipped     Event = "ORDER_SHIPPED"
-	OrderDelivered   Event = "ORDER_DELIVERED"
-	OrderCancelled   Event = "ORDER_CANCELLED"
-	PaymentRefunded  Event = "PAYMENT_REFUNDED"
-	StockLow         Event = "STOCK_LOW"
-	BulkAnnouncement Event = "BULK_ANNOUNCEMENT"
+	UserRegistered Event = "USER_REGISTERED"
+	OrderPlaced    Event = "ORDER_PLACED"
+	OrderPaid      Event = "ORDER_PAID"
+	OrderShipped   Event = "ORDER_SHIPPED"
+	// FulfilmentShipped: one store's part of a multi-store order shipped.
+	FulfilmentShipped Event = "FULFILMENT_SHIPPED"
+	OrderDelivered    Event = "ORDER_DELIVERED"
+	OrderCancelled    Event = "ORDER_CANCELLED"
+	PaymentRefunded   Event = "PAYMENT_REFUNDED"
+	StockLow          Event = "STOCK_LOW"
+	BulkAnnouncement  Event = "BULK_ANNOUNCEMENT"
 )
 
 // Events lists every event with templates.
-var Events = []Event{UserRegistered, OrderPlaced, OrderPaid, OrderShipped, OrderDelivered, OrderCancelled,
-	PaymentRefunded, StockLow, BulkAnnouncement}
+var Events = []Event{UserRegistered, OrderPlaced, OrderPaid, OrderShipped, FulfilmentShipped, OrderDelivered,
+	OrderCancelled, PaymentRefunded, StockLow, BulkAnnouncement}
 
 // orderFields are the data of every order message.
 var orderFields = map[string]any{"Name": "Rahul Sharma", "OrderNumber": "PUR-2026-000123", "OrderID": "01937a00-0000-7000-8000-000000000c01", "Total": "₹1,29,999.00"}
@@ -27,10 +29,12 @@ var orderFields = map[string]any{"Name": "Rahul Sharma", "OrderNumber": "PUR-202
 // samples are representative data for each event: a template must render
 // with them before it is saved, and the keys are the fields it may use.
 var samples = map[Event]map[string]any{
-	UserRegistered:   {"Name": "Rahul Sharma", "Email": "rahul@example.in"},
-	OrderPlaced:      orderFields,
-	OrderPaid:        orderFields,
-	OrderShipped:     orderFields,
+	UserRegistered: {"Name": "Rahul Sharma", "Email": "rahul@example.in"},
+	OrderPlaced:    orderFields,
+	OrderPaid:      orderFields,
+	OrderShipped:   orderFields,
+	FulfilmentShipped: {"Name": "Rahul Sharma", "OrderNumber": "PUR-2026-000123", "OrderID": "01937a00-0000-7000-8000-000000000c01",
+		"Total": "₹1,29,999.00", "Title": "Samsung Galaxy Buds2 Pro (Graphite)", "Carrier": "Delhivery", "TrackingNumber": "DEL-42"},
 	OrderDelivered:   orderFields,
 	OrderCancelled:   orderFields,
 	PaymentRefunded:  {"Name": "Rahul Sharma", "OrderNumber": "PUR-2026-000123", "OrderID": "01937a00-0000-7000-8000-000000000c01", "Amount": "₹1,29,999.00", "Full": true},

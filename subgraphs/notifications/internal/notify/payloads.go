@@ -1,5 +1,7 @@
 package notify
 
+import "fmt"
+
 // Inbound event payloads: only the fields notifications reads.
 
 // UserRegisteredEvent is users' user.registered.
@@ -34,11 +36,38 @@ type OrderPlacedEvent struct {
 
 // OrderStatusChangedEvent is orders' order.status_changed.
 type OrderStatusChangedEvent struct {
-	OrderID     string `json:"orderId"`
-	OrderNumber string `json:"orderNumber"`
-	UserID      string `json:"userId"`
-	From        string `json:"from"`
-	To          string `json:"to"`
+	OrderID     string   `json:"orderId"`
+	OrderNumber string   `json:"orderNumber"`
+	UserID      string   `json:"userId"`
+	From        string   `json:"from"`
+	To          string   `json:"to"`
+	StoreIDs    []string `json:"storeIds"`
+}
+
+// FulfilmentChangedEvent is the part of orders' order.fulfilment_changed
+// notifications reads.
+type FulfilmentChangedEvent struct {
+	OrderID        string   `json:"orderId"`
+	OrderNumber    string   `json:"orderNumber"`
+	UserID         string   `json:"userId"`
+	To             string   `json:"to"`
+	StoreIDs       []string `json:"storeIds"` // the order's stores
+	TrackingNumber *string  `json:"trackingNumber"`
+	Carrier        *string  `json:"carrier"`
+	Items          []struct {
+		Title string `json:"title"`
+	} `json:"items"`
+}
+
+// ShipmentTitle names a shipment by its first line ("… and 2 more").
+func (e FulfilmentChangedEvent) ShipmentTitle() string {
+	switch len(e.Items) {
+	case 0:
+		return "order " + e.OrderNumber
+	case 1:
+		return e.Items[0].Title
+	}
+	return fmt.Sprintf("%s and %d more", e.Items[0].Title, len(e.Items)-1)
 }
 
 // PaymentRefundedEvent is payments' payment.refunded (no user id: the order

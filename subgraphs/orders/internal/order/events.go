@@ -173,12 +173,15 @@ type FulfilmentChanged struct {
 	To            FulfilmentStatus `json:"to"`
 	At            time.Time        `json:"at"`
 	PaymentMethod PaymentMethod    `json:"paymentMethod"`
-	// OrderStatus is the order's status after the move (additive to the
-	// contract: the subscription pushes it with the fulfilment).
-	OrderStatus    Status  `json:"orderStatus"`
-	TrackingNumber *string `json:"trackingNumber"`
-	Carrier        *string `json:"carrier"`
-	Reason         *string `json:"reason"`
+	// OrderStatus is the order's status after the move, and StoreIDs the
+	// order's stores (sorted), both additive to the contract: the
+	// subscription pushes the status with the fulfilment; notifications
+	// announce a shipment per store only for orders of several stores.
+	OrderStatus    Status   `json:"orderStatus"`
+	StoreIDs       []string `json:"storeIds"`
+	TrackingNumber *string  `json:"trackingNumber"`
+	Carrier        *string  `json:"carrier"`
+	Reason         *string  `json:"reason"`
 	// AmountPaise is what the buyer paid for this store's lines (sum of lineTotal).
 	AmountPaise        int64            `json:"amountPaise"`
 	ReturnWindowEndsAt *time.Time       `json:"returnWindowEndsAt"`
@@ -223,6 +226,7 @@ func (o *Order) FulfilmentChangedEvents() []FulfilmentChanged {
 		e := FulfilmentChanged{
 			FulfilmentID: f.ID, OrderID: o.ID, OrderNumber: o.Number, UserID: o.UserID, StoreID: f.StoreID,
 			From: c.From, To: c.To, At: c.At, PaymentMethod: PaymentMethod{Type: o.Payment.Type}, OrderStatus: c.OrderStatus,
+			StoreIDs:    slices.Clone(o.StoreIDs),
 			AmountPaise: o.AmountOf(f.StoreID), Items: lines,
 		}
 		switch c.To {

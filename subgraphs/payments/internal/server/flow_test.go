@@ -170,7 +170,7 @@ func TestCancelAfterCapture_refundedOnce(t *testing.T) {
 	require.Eventually(t, func() bool { return len(e.events("payment.refunded", o.id)) == 1 }, 5*time.Second, 10*time.Millisecond)
 	require.Equal(t, map[string]any{"paymentId": p.ID, "orderId": o.id, "refundId": e.events("payment.refunded", o.id)[0]["refundId"],
 		"amountPaise": 50000.0, "refundedTotalPaise": 50000.0, "full": true,
-		"reason": "order was cancelled before the payment completed"}, e.events("payment.refunded", o.id)[0])
+		"reason": "order was cancelled before the payment completed", "storeId": nil}, e.events("payment.refunded", o.id)[0])
 }
 
 // An order.placed payments cannot honour is refused (the consumer parks it

@@ -140,7 +140,7 @@ func TestRazorpay_endToEnd(t *testing.T) {
 	refunded := e.events("payment.refunded", o.id)
 	require.Len(t, refunded, 1)
 	require.Equal(t, map[string]any{"paymentId": p.ID, "orderId": o.id, "refundId": r.ID, "amountPaise": 50000.0,
-		"refundedTotalPaise": 50000.0, "full": false, "reason": "customer returned one item"}, refunded[0])
+		"refundedTotalPaise": 50000.0, "full": false, "reason": "customer returned one item", "storeId": techHub}, refunded[0])
 	got := e.payment(o.id)
 	require.Equal(t, int64(50000), got.Refunded)
 	require.Equal(t, int64(0), got.Refunding)

@@ -33,6 +33,22 @@ type OrderStatusChangedPayload struct {
 	} `json:"items"`
 }
 
+// FulfilmentChanged is orders' per-store event type (issue 9): a review is
+// possible once that store's fulfilment is DELIVERED, before the whole order is.
+const FulfilmentChanged = "order.fulfilment_changed"
+
+// FulfilmentChangedPayload is the part of order.fulfilment_changed reviews reads.
+type FulfilmentChangedPayload struct {
+	OrderID string    `json:"orderId"`
+	UserID  string    `json:"userId"`
+	To      string    `json:"to"`
+	At      time.Time `json:"at"`
+	Items   []struct {
+		VariantID string  `json:"variantId"`
+		ProductID *string `json:"productId"`
+	} `json:"items"`
+}
+
 // Products resolves variant ids to product ids (catalog, in one call).
 type Products interface {
 	ProductsOf(ctx context.Context, variantIDs []string) (map[string]string, error)
@@ -42,6 +58,50 @@ type Products interface {
 func Register(c *kafka.Consumer, products Products, log *slog.Logger) {
 	h := handlers{products: products, log: log}
 	kafka.Handle(c, kafka.Topic("orders"), OrderStatusChanged, h.orderStatusChanged)
+	kafka.Handle(c, kafka.Topic("orders"), FulfilmentChanged, h.fulfilmentChanged)
+}
+
+// fulfilmentChanged records, for a DELIVERED fulfilment, that its buyer
+// received each of its products: the event names them (productId), so
+// catalog is asked only for lines stored before orders kept the product.
+// The order's own DELIVERED later records the same purchases again: a no-op.
+func (h handlers) fulfilmentChanged(ctx context.Context, tx pgx.Tx, env kafka.Envelope, p FulfilmentChangedPayload) error {
+	if p.To != "DELIVERED" {
+		return nil
+	}
+	if uuid.Validate(p.UserID) != nil || uuid.Validate(p.OrderID) != nil {
+		return fmt.Errorf("order.fulfilment_changed %s: bad userId %q or orderId %q", env.ID, p.UserID, p.OrderID)
+	}
+	var products, unknown []string
+	for _, it := range p.Items {
+		switch {
+		case it.ProductID != nil && uuid.Validate(*it.ProductID) == nil:
+			if !slices.Contains(products, *it.ProductID) {
+				products = append(products, *it.ProductID)
+			}
+		case uuid.Validate(it.VariantID) == nil:
+			unknown = append(unknown, it.VariantID)
+		}
+	}
+	if len(unknown) > 0 {
+		byVariant, err := h.products.ProductsOf(ctx, unknown)
+		if err != nil {
+			return fmt.Errorf("resolve products of order %s: %w", p.OrderID, err)
+		}
+		for _, v := range unknown {
+			if pid, ok := byVariant[v]; ok && uuid.Validate(pid) == nil && !slices.Contains(products, pid) {
+				products = append(products, pid)
+			}
+		}
+	}
+	if len(products) == 0 {
+		return nil
+	}
+	at := p.At
+	if at.IsZero() {
+		at = env.OccurredAt
+	}
+	return store.RecordPurchases(ctx, tx, p.UserID, p.OrderID, products, at)
 }
 
 type handlers struct {

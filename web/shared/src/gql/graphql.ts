@@ -1054,6 +1054,101 @@ export type DiscountRuleType =
   /** RETAILER buyers get `percent` off a line of at least `minQuantity` units of one variant. */
   | 'RETAILER_BULK';
 
+/**
+ * One store's part of an order: its lines, which that store packs, ships and is paid for. Its status
+ * is driven by the store's owner (or an admin); the order's status is derived from its fulfilments.
+ */
+export type Fulfilment = {
+  __typename?: 'Fulfilment';
+  /** What the buyer paid for these lines: the sum of their lineTotal (GST included, shipping excluded). */
+  amount: Money;
+  /** Why it was cancelled, when CANCELLED. */
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** Courier name, once SHIPPED. */
+  carrier?: Maybe<Scalars['String']['output']>;
+  /** When it was delivered. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Unique id (UUID v7). */
+  id: Scalars['ID']['output'];
+  /** This store's lines of the order, in cart order (never another store's). */
+  items: Array<OrderItem>;
+  /** The order's id. */
+  orderId: Scalars['ID']['output'];
+  /** The order's number, e.g. PUR-2026-000042. */
+  orderNumber: Scalars['String']['output'];
+  /** How the buyer pays (the method only; never the order's payment or total). */
+  paymentMethodType: PaymentMethodType;
+  /** When the order was placed. */
+  placedAt: Scalars['DateTime']['output'];
+  /** When it was handed to the courier. */
+  shippedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The delivery address as it was at checkout. */
+  shippingAddress: OrderAddress;
+  /** Where this part stands. */
+  status: FulfilmentStatus;
+  /** Every status it went through, oldest first. */
+  statusHistory: Array<FulfilmentStatusChange>;
+  /** The store fulfilling these lines. */
+  store: Store;
+  /** Courier tracking number, once SHIPPED. */
+  trackingNumber?: Maybe<Scalars['String']['output']>;
+  /** When this fulfilment last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of fulfilments (Relay connection). */
+export type FulfilmentConnection = {
+  __typename?: 'FulfilmentConnection';
+  /** The fulfilments of this page with their cursors. */
+  edges: Array<FulfilmentEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many fulfilments match in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A fulfilment in a connection. */
+export type FulfilmentEdge = {
+  __typename?: 'FulfilmentEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The fulfilment. */
+  node: Fulfilment;
+};
+
+/**
+ * Where one store's part of an order stands. Illegal moves are refused with CONFLICT, reason
+ * ILLEGAL_TRANSITION.
+ */
+export type FulfilmentStatus =
+  /** Cancelled before shipping (by the store, the buyer, or with the whole order). */
+  | 'CANCELLED'
+  /** The order is confirmed: the store may pack it. */
+  | 'CONFIRMED'
+  /** Delivered to the buyer. */
+  | 'DELIVERED'
+  /** Packed by the store. */
+  | 'PACKED'
+  /** The order is not confirmed yet (waiting for its payment). */
+  | 'PENDING'
+  /** Every line was returned (set by returns). */
+  | 'RETURNED'
+  /** Handed to the courier. */
+  | 'SHIPPED';
+
+/** One step of a fulfilment's history. */
+export type FulfilmentStatusChange = {
+  __typename?: 'FulfilmentStatusChange';
+  /** When it changed. */
+  at: Scalars['DateTime']['output'];
+  /** The status before; null for the first entry (the order was placed). */
+  from?: Maybe<FulfilmentStatus>;
+  /** Why, when known (cancellation reason, courier and tracking number). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status after. */
+  to: FulfilmentStatus;
+};
+
 /** The GST rate of an HSN code; a product's rate is that of the longest code prefixing its own. */
 export type GstRate = {
   __typename?: 'GstRate';
@@ -1261,9 +1356,16 @@ export type Mutation = {
    */
   banUser: User;
   /**
-   * Cancels an order that has not shipped yet (PENDING_PAYMENT, PAID, CONFIRMED or PACKED). The buyer,
-   * the owner of a store with items in it, or scope orders:update. `reason`: 3–500 characters. A paid
-   * order is refunded in full by payments.
+   * Cancels one store's fulfilment before it ships (CONFIRMED or PACKED): that store's stock is released
+   * and, for a prepaid order, its lines are refunded (the shipping fee with the last active fulfilment);
+   * for COD it is no longer collected. `reason`: 3–500 characters. Same callers as markFulfilmentPacked.
+   */
+  cancelFulfilment: Fulfilment;
+  /**
+   * Cancels a whole order that has not shipped yet (PENDING_PAYMENT, PAID, CONFIRMED or PACKED, every
+   * fulfilment with it). The buyer, scope orders:update, or the owner of the store of a single-store
+   * order (a store of a multi-store order cancels its own part with cancelFulfilment: CONFLICT, reason
+   * MULTI_STORE_ORDER). `reason`: 3–500 characters. A paid order is refunded in full by payments.
    */
   cancelOrder: Order;
   /**
@@ -1316,15 +1418,35 @@ export type Mutation = {
   login: AuthPayload;
   /** Ends the session the refresh token belongs to. */
   logout: LogoutPayload;
+  /** Fulfilment SHIPPED → DELIVERED. Same callers as markFulfilmentPacked. */
+  markFulfilmentDelivered: Fulfilment;
+  /**
+   * Fulfilment CONFIRMED → PACKED. Only the owner of the fulfilment's store, or scope orders:update
+   * (FORBIDDEN for anyone else, the buyer included; NOT_FOUND for an unknown id).
+   */
+  markFulfilmentPacked: Fulfilment;
+  /**
+   * Fulfilment PACKED → SHIPPED with the courier's tracking number (1–64 of A–Z, 0–9, '-', '/', any
+   * case, stored upper-case) and carrier name (1–64 characters). Same callers as markFulfilmentPacked.
+   */
+  markFulfilmentShipped: Fulfilment;
   /** Marks one of the caller's in-app notifications read. NOT_FOUND unless it is the caller's own. */
   markNotificationRead: Notification;
-  /** SHIPPED → DELIVERED. Same callers as markOrderPacked. */
+  /**
+   * SHIPPED → DELIVERED for a single-store order. Same callers as markOrderPacked.
+   * @deprecated Use markFulfilmentDelivered; refused (MULTI_STORE_ORDER) on multi-store orders.
+   */
   markOrderDelivered: Order;
-  /** CONFIRMED → PACKED. For the owner of a store with items in the order, or scope orders:update. */
+  /**
+   * CONFIRMED → PACKED for a single-store order (its one fulfilment). For the owner of its store, or
+   * scope orders:update. A multi-store order: CONFLICT, reason MULTI_STORE_ORDER.
+   * @deprecated Use markFulfilmentPacked; refused (MULTI_STORE_ORDER) on multi-store orders.
+   */
   markOrderPacked: Order;
   /**
    * PACKED → SHIPPED with the courier's tracking number (1–64 of A–Z, 0–9, '-', '/') and carrier
-   * name (1–64 characters). Same callers as markOrderPacked.
+   * name (1–64 characters), for a single-store order. Same callers as markOrderPacked.
+   * @deprecated Use markFulfilmentShipped; refused (MULTI_STORE_ORDER) on multi-store orders.
    */
   markOrderShipped: Order;
   /**
@@ -1544,6 +1666,12 @@ export type MutationBanUserArgs = {
 };
 
 
+export type MutationCancelFulfilmentArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationCancelOrderArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1637,6 +1765,23 @@ export type MutationLoginArgs = {
 
 export type MutationLogoutArgs = {
   input: LogoutInput;
+};
+
+
+export type MutationMarkFulfilmentDeliveredArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkFulfilmentPackedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkFulfilmentShippedArgs = {
+  carrier: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  trackingNumber: Scalars['String']['input'];
 };
 
 
@@ -1901,6 +2046,11 @@ export type NotificationEdge = {
 export type NotificationEvent =
   /** An announcement from sendBulkNotification. */
   | 'BULK_ANNOUNCEMENT'
+  /**
+   * `order.fulfilment_changed` to SHIPPED, for each store's shipment of an order of several stores
+   * ("your <title> has shipped"; fields Title, Carrier, TrackingNumber besides the order's).
+   */
+  | 'FULFILMENT_SHIPPED'
   /** `order.status_changed` to CANCELLED. */
   | 'ORDER_CANCELLED'
   /** `order.status_changed` to DELIVERED. */
@@ -1909,7 +2059,7 @@ export type NotificationEvent =
   | 'ORDER_PAID'
   /** `order.placed`. */
   | 'ORDER_PLACED'
-  /** `order.status_changed` to SHIPPED. */
+  /** `order.status_changed` to SHIPPED, for an order of one store. */
   | 'ORDER_SHIPPED'
   /** `payment.refunded`. */
   | 'PAYMENT_REFUNDED'
@@ -1974,6 +2124,11 @@ export type Order = {
   couponCode?: Maybe<Scalars['String']['output']>;
   /** The coupon's discount. */
   couponDiscount: Money;
+  /**
+   * The order's fulfilments, one per store, by store id. The buyer and admins see all of them (the
+   * owner of a single-store order sees its one).
+   */
+  fulfilments: Array<Fulfilment>;
   /** GST included in the total, split by place of supply. */
   gst: OrderTax;
   /** Unique id (UUID v7). */
@@ -2103,10 +2258,14 @@ export type OrderStatus =
   | 'PACKED'
   /** The payment was captured; confirmed straight after. */
   | 'PAID'
+  /** Some stores' fulfilments shipped (or were delivered), others not yet (docs/marketplace.md). */
+  | 'PARTIALLY_SHIPPED'
   /** Placed; waiting for the payment (stock and coupon are held until the reservation expires). */
   | 'PENDING_PAYMENT'
   /** Refunded in full after payment. */
   | 'REFUNDED'
+  /** Every active fulfilment was returned. */
+  | 'RETURNED'
   /** Handed to the courier. */
   | 'SHIPPED';
 
@@ -2128,6 +2287,11 @@ export type OrderStatusUpdate = {
   __typename?: 'OrderStatusUpdate';
   /** When it changed. */
   at: Scalars['DateTime']['output'];
+  /**
+   * The fulfilment that moved, for a store's change (status and previousStatus are then the order's
+   * status after the move); null for an order-level change.
+   */
+  fulfilment?: Maybe<Fulfilment>;
   /** The order as it is now. */
   order: Order;
   /** The order's id. */
@@ -2608,6 +2772,11 @@ export type Query = {
   myOwnerApplication?: Maybe<Owner>;
   /** The signed-in user's reviews in any status, newest first. `first` is 1–50. */
   myReviews: ReviewConnection;
+  /**
+   * The fulfilments of the caller's stores (one per order and store: the shopper's address snapshot and
+   * that store's lines only), newest first, optionally only those in `status`. `first` is 1–100.
+   */
+  myStoreOrders: FulfilmentConnection;
   /** The caller's own stores, whatever their status, oldest first. */
   myStores: Array<Store>;
   /** The caller's wishlist (created empty on first use). */
@@ -2615,8 +2784,11 @@ export type Query = {
   /** Every message template (admins with notifications:send), by event, channel and language. */
   notificationTemplates: Array<NotificationTemplate>;
   /**
-   * One order by id. Its buyer, the owner of a store with items in it, and admins (scope orders:update)
-   * may read it. Null when there is no such order; FORBIDDEN when it exists but belongs to someone else.
+   * One order by id. Its buyer, admins (scope orders:update), and the owner of the store of a
+   * single-store order may read it. Null when there is no such order; FORBIDDEN when it exists but
+   * belongs to someone else, and for the owner of one store of a multi-store order (the whole order
+   * would show the other stores' lines and the full payment): owners read their part with
+   * `myStoreOrders` or `Store.fulfilments`.
    */
   order?: Maybe<Order>;
   /**
@@ -2660,7 +2832,8 @@ export type Query = {
   store?: Maybe<Store>;
   /**
    * Orders containing items of the caller's stores, newest first, optionally only those in `status`.
-   * `first` is 1–100.
+   * `first` is 1–100. Multi-store orders are left out (their owners would see the other stores' lines).
+   * @deprecated Use myStoreOrders: each store's fulfilment, with only its own lines.
    */
   storeOrders: OrderConnection;
   /**
@@ -2732,6 +2905,13 @@ export type QueryMyOrdersArgs = {
 export type QueryMyReviewsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyStoreOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<FulfilmentStatus>;
 };
 
 
@@ -2842,16 +3022,30 @@ export type Refund = {
   reason: Scalars['String']['output'];
   /** Where the refund stands. */
   status: RefundStatus;
+  /** The store whose lines the refund paid back; null for a refund of the whole order. */
+  storeId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** A refund to make. */
 export type RefundPaymentInput = {
-  /** Amount in paise: 1..(captured − already refunded or being refunded). */
+  /**
+   * Amount in paise: 1..(captured − already refunded or being refunded). A store owner's refund (role
+   * OWNER) is also limited to their store's part of the order — the sum of its lines' lineTotal — minus
+   * what was already refunded or is being refunded for that store: more is FORBIDDEN, reason
+   * STORE_REFUND_LIMIT. The limit is the payments subgraph's own figure (from order.placed), never the
+   * client's.
+   */
   amountPaise: Scalars['Paise']['input'];
   /** The CAPTURED payment to refund. */
   paymentId: Scalars['ID']['input'];
   /** Why the money is returned, 3–500 characters; shown to the buyer and sent to the provider. */
   reason: Scalars['String']['input'];
+  /**
+   * The store whose lines this refund pays back. An owner may leave it out when they own exactly one
+   * store of the order; a store not in the order, or not the caller's, is FORBIDDEN. An admin
+   * (payments:refund) without it refunds the order as a whole; with it, within that store's part.
+   */
+  storeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Where a refund stands. */
@@ -2966,6 +3160,12 @@ export type Store = {
   /** Plain-text description, at most 2,000 characters; null when none. */
   description?: Maybe<Scalars['String']['output']>;
   /**
+   * The store's fulfilments, newest first, optionally only those in `status` (`first` 1–100): its own
+   * lines and the shopper's address snapshot. Null unless the caller owns the store or holds scope
+   * orders:update.
+   */
+  fulfilments?: Maybe<FulfilmentConnection>;
+  /**
    * GST identification number the store sells under (15 characters). Public: Indian e-commerce
    * rules require a seller's GSTIN and address to be shown to buyers.
    */
@@ -2990,6 +3190,14 @@ export type Store = {
   suspensionReason?: Maybe<Scalars['String']['output']>;
   /** When the store was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A store selling on Purra (owned by the stores subgraph); the catalogue contributes its products. */
+export type StoreFulfilmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<FulfilmentStatus>;
 };
 
 

@@ -258,8 +258,11 @@ const (
 	NotificationEventOrderPlaced NotificationEvent = "ORDER_PLACED"
 	// `order.status_changed` to PAID.
 	NotificationEventOrderPaid NotificationEvent = "ORDER_PAID"
-	// `order.status_changed` to SHIPPED.
+	// `order.status_changed` to SHIPPED, for an order of one store.
 	NotificationEventOrderShipped NotificationEvent = "ORDER_SHIPPED"
+	// `order.fulfilment_changed` to SHIPPED, for each store's shipment of an order of several stores
+	// ("your <title> has shipped"; fields Title, Carrier, TrackingNumber besides the order's).
+	NotificationEventFulfilmentShipped NotificationEvent = "FULFILMENT_SHIPPED"
 	// `order.status_changed` to DELIVERED.
 	NotificationEventOrderDelivered NotificationEvent = "ORDER_DELIVERED"
 	// `order.status_changed` to CANCELLED.
@@ -277,6 +280,7 @@ var AllNotificationEvent = []NotificationEvent{
 	NotificationEventOrderPlaced,
 	NotificationEventOrderPaid,
 	NotificationEventOrderShipped,
+	NotificationEventFulfilmentShipped,
 	NotificationEventOrderDelivered,
 	NotificationEventOrderCancelled,
 	NotificationEventPaymentRefunded,
@@ -286,7 +290,7 @@ var AllNotificationEvent = []NotificationEvent{
 
 func (e NotificationEvent) IsValid() bool {
 	switch e {
-	case NotificationEventUserRegistered, NotificationEventOrderPlaced, NotificationEventOrderPaid, NotificationEventOrderShipped, NotificationEventOrderDelivered, NotificationEventOrderCancelled, NotificationEventPaymentRefunded, NotificationEventStockLow, NotificationEventBulkAnnouncement:
+	case NotificationEventUserRegistered, NotificationEventOrderPlaced, NotificationEventOrderPaid, NotificationEventOrderShipped, NotificationEventFulfilmentShipped, NotificationEventOrderDelivered, NotificationEventOrderCancelled, NotificationEventPaymentRefunded, NotificationEventStockLow, NotificationEventBulkAnnouncement:
 		return true
 	}
 	return false
