@@ -34,13 +34,16 @@ type Base struct {
 	// Service identity (docs/security.md): this service's own Ed25519 key
 	// (PKCS#8 PEM, a secret) and the JWKS of every service's public key. No
 	// default: `make run` and the tests provision fresh ones; a deployment
-	// mounts its own per environment.
-	ServiceTokenKey string `env:"SERVICE_TOKEN_KEY"`
-	ServiceJWKS     string `env:"SERVICE_JWKS"`
+	// mounts its own per environment (deploy:"required": deploy/validate
+	// fails a deployment that does not set it).
+	ServiceTokenKey string `env:"SERVICE_TOKEN_KEY" deploy:"required"`
+	ServiceJWKS     string `env:"SERVICE_JWKS" deploy:"required"`
 	// X-Forwarded-For is believed only from these peers (the router's
 	// addresses, CIDRs), TRUSTED_PROXY_HOPS entries from the right. Unset:
-	// from nobody, so a direct caller cannot choose its recorded IP.
-	TrustedProxies   []string `env:"TRUSTED_PROXIES" envSeparator:","`
+	// from nobody, so a direct caller cannot choose its recorded IP. Deployed
+	// behind the router it must name the router, or every shopper shares the
+	// router's address (its rate-limit bucket, its audit entries).
+	TrustedProxies   []string `env:"TRUSTED_PROXIES" envSeparator:"," deploy:"required"`
 	TrustedProxyHops int      `env:"TRUSTED_PROXY_HOPS" envDefault:"1"`
 	// Introspection stays on: the router needs _service, and the supergraph is public anyway.
 }
