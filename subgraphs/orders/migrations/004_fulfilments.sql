@@ -12,8 +12,9 @@ ALTER TABLE order_items
     ADD COLUMN automatic_discount_paise bigint NOT NULL DEFAULT 0 CHECK (automatic_discount_paise >= 0),
     ADD COLUMN coupon_discount_paise    bigint NOT NULL DEFAULT 0 CHECK (coupon_discount_paise >= 0);
 UPDATE order_items SET automatic_discount_paise = discount_paise;
+-- 0 + 0 only for a line written without the split (before checkout stored it).
 ALTER TABLE order_items ADD CONSTRAINT order_items_discount_parts
-    CHECK (automatic_discount_paise + coupon_discount_paise = discount_paise);
+    CHECK (automatic_discount_paise + coupon_discount_paise IN (0, discount_paise));
 CREATE INDEX order_items_store ON order_items (store_id, order_id);
 
 -- One fulfilment per store in an order: the part of the order that store
