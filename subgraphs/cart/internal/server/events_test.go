@@ -51,7 +51,7 @@ func TestUserRegisteredCreatesOneCartAndWishlist(t *testing.T) {
 	rahul := e.customer()
 	ev := registered(t, rahul.id)
 	e.mustDeliver(ev)
-	e.mustDeliver(ev) // redelivery
+	e.mustDeliver(ev)                      // redelivery
 	e.mustDeliver(registered(t, rahul.id)) // the same fact under another event id
 	if n := e.count(`SELECT count(*) FROM carts WHERE user_id = $1`, rahul.id); n != 1 {
 		t.Fatalf("carts = %d", n)
