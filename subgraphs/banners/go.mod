@@ -12,7 +12,7 @@ require (
 	github.com/redis/go-redis/v9 v9.23.0
 	github.com/stretchr/testify v1.12.1
 	github.com/vektah/gqlparser/v2 v2.5.64
-	golang.org/x/image v0.38.0
+	golang.org/x/image v0.41.0
 )
 
 require (

@@ -11,7 +11,7 @@ require (
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/purra/supergraph/platform v0.0.0-00010101000000-000000000000
 	github.com/vektah/gqlparser/v2 v2.5.64
-	golang.org/x/image v0.38.0
+	golang.org/x/image v0.41.0
 	golang.org/x/sync v0.25.0
 )
 
