@@ -48,8 +48,11 @@ func TestReviewFlow(t *testing.T) {
 	const slug = "apple-iphone-15-pro-max"
 	var page struct {
 		Product struct {
-			ID       string
-			Rating   struct{ Average float64; Count int }
+			ID     string
+			Rating struct {
+				Average float64
+				Count   int
+			}
 			Variants []struct{ ID string }
 		}
 	}
@@ -198,7 +201,9 @@ func TestShippedNotificationExactlyOnce(t *testing.T) {
 	require.Equal(t, 1, shippedMails(), "still exactly one email")
 	var mine struct {
 		MyNotifications struct {
-			Edges []struct{ Node struct{ Event, Channel string } }
+			Edges []struct {
+				Node struct{ Event, Channel string }
+			}
 		}
 	}
 	c.must(t, `{ myNotifications(first: 50) { edges { node { event channel } } } }`, nil, &mine)

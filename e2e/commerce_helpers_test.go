@@ -157,12 +157,16 @@ func newListing(t *testing.T, vikram client, initialStock int) string {
 	}
 	client{}.must(t, `{ product(slug: "apple-iphone-15") { brand { id } category { id } } }`, nil, &cat)
 	suffix := uuid.NewString()[:8]
-	var p struct{ CreateProduct struct{ Product struct{ ID string } } }
+	var p struct {
+		CreateProduct struct{ Product struct{ ID string } }
+	}
 	vikram.must(t, `mutation($in: CreateProductInput!) { createProduct(input: $in) { product { id } } }`, map[string]any{"in": map[string]any{
 		"storeId": "01937a00-0000-7000-8000-0000000000a1", "title": "Limited Edition Phone " + suffix,
 		"brandId": cat.Product.Brand.ID, "categoryId": cat.Product.Category.ID, "hsnCode": "8517",
 	}}, &p)
-	var v struct{ CreateVariant struct{ Variant struct{ ID string } } }
+	var v struct {
+		CreateVariant struct{ Variant struct{ ID string } }
+	}
 	vikram.must(t, `mutation($in: CreateVariantInput!) { createVariant(input: $in) { variant { id } } }`, map[string]any{"in": map[string]any{
 		"productId": p.CreateProduct.Product.ID, "sku": "LTD-" + suffix, "title": "Black",
 		"mrp": 2999900, "price": 2499900, "initialStock": initialStock,
@@ -182,7 +186,7 @@ const (
 	redeemedCount = `SELECT count(*) FROM coupon_redemptions r JOIN coupons c ON c.id = r.coupon_id
 		WHERE c.code = $1 AND r.released_at IS NULL`
 	// heldCount: coupon holds of an order still pending.
-	heldCount = `SELECT count(*) FROM coupon_holds WHERE order_id = $1 AND status = 'PENDING'`
+	heldCount         = `SELECT count(*) FROM coupon_holds WHERE order_id = $1 AND status = 'PENDING'`
 	stuckReservations = `SELECT count(*) FROM stock_reservations r JOIN stock_reservation_lines l USING (order_id)
 		WHERE l.variant_id = $1 AND r.status = 'RESERVED'`
 )

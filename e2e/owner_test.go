@@ -19,7 +19,9 @@ type pageVariant struct {
 
 func productVariants(t *testing.T, c client, slug string) []pageVariant {
 	t.Helper()
-	var page struct{ Product struct{ Variants []pageVariant } }
+	var page struct {
+		Product struct{ Variants []pageVariant }
+	}
 	c.must(t, op(t, "ProductBySlug"), map[string]any{"slug": slug}, &page)
 	require.NotEmpty(t, page.Product.Variants)
 	return page.Product.Variants
@@ -41,7 +43,9 @@ func TestOwnerUpdatesPrice(t *testing.T) {
 
 	vikram, _ := login(t, vikramEmail, seedPassword)
 	var out struct {
-		UpdateVariant struct{ Variant struct{ Price struct{ Paise int64 } } }
+		UpdateVariant struct {
+			Variant struct{ Price struct{ Paise int64 } }
+		}
 	}
 	vikram.must(t, updateVariantPrice, map[string]any{"input": map[string]any{"id": before.ID, "price": newPrice}}, &out)
 	require.Equal(t, newPrice, out.UpdateVariant.Variant.Price.Paise)

@@ -17,7 +17,9 @@ func TestShopperJourney(t *testing.T) {
 
 	// A signed-in read is never served from the router's cache: read the
 	// (empty) address book first, so a cached answer would hide the new one.
-	var empty struct{ Me struct{ Addresses []struct{ ID string } } }
+	var empty struct {
+		Me struct{ Addresses []struct{ ID string } }
+	}
 	c.must(t, op(t, "Me"), nil, &empty)
 	require.Empty(t, empty.Me.Addresses)
 

@@ -12,7 +12,11 @@ package main
 //   - every `env:"NAME"` struct tag in its module and in platform/ whose value has no
 //     usable default in a container: no envDefault and the option required/notEmpty,
 //     or an envDefault pointing at the loopback interface (127.0.0.1, localhost, ::1),
-//     which inside a container is the container itself.
+//     which inside a container is the container itself; and every one tagged
+//     `deploy:"required"` (optional on a laptop, where `make run` provisions it, but
+//     needed wherever a subgraph is deployed, e.g. SERVICE_TOKEN_KEY);
+//   - the variables a platform function reads through getenv when the subgraph's code
+//     calls it (envReaders, e.g. auth.KeyEncryptionFromEnv in users and admin).
 
 import (
 	"fmt"
@@ -73,6 +77,9 @@ func deriveEnv(root, name string) (codeEnv, error) {
 				need(n)
 			}
 			if strings.HasPrefix(f.path, filepath.Join(root, "subgraphs")) {
+				for _, n := range readerCalls(f) {
+					need(n)
+				}
 				calls, err := subgraphCalls(f)
 				if err != nil {
 					return out, err
@@ -144,6 +151,8 @@ func envTags(f goFile) []envNeed {
 		def, hasDefault := tag.Lookup("envDefault")
 		where := fmt.Sprintf("%s:%d", rel(f.path), f.fset.Position(field.Pos()).Line)
 		switch {
+		case tag.Get("deploy") == "required":
+			out = append(out, envNeed{Name: key, Why: where + ": required wherever it is deployed"})
 		case !hasDefault && (slices.Contains(opts, "required") || slices.Contains(opts, "notEmpty")):
 			out = append(out, envNeed{Name: key, Why: where + ": required, no default"})
 		case hasDefault && isLoopback(def):
@@ -345,4 +354,31 @@ func isClientFactory(t ast.Expr) bool {
 	}
 	sel, ok := star.X.(*ast.SelectorExpr)
 	return ok && sel.Sel.Name == "Client"
+}
+
+// envReaders: platform functions that read required variables through the getenv
+// they are given, outside the config structs (their own packages own the variable).
+var envReaders = map[string][]string{
+	// platform/auth/keycrypt.go: the issuers' signing keys are encrypted at rest
+	"KeyEncryptionFromEnv": {"SIGNING_KEY_ENCRYPTION_KEY"},
+}
+
+// readerCalls returns the variables of the envReaders f calls.
+func readerCalls(f goFile) []envNeed {
+	var out []envNeed
+	ast.Inspect(f.file, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		for _, v := range envReaders[sel.Sel.Name] {
+			out = append(out, envNeed{Name: v, Why: fmt.Sprintf("%s:%d: %s requires it", rel(f.path), f.fset.Position(call.Pos()).Line, sel.Sel.Name)})
+		}
+		return true
+	})
+	return out
 }

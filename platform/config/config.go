@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/caarlos0/env/v11"
+
+	"github.com/purra/supergraph/platform/kafka"
 )
 
 // EmbeddedKafkaAddr is where `make run` and the tests start the in-process
@@ -26,6 +28,14 @@ type Base struct {
 	PoolMaxConns int32    `env:"POSTGRES_MAX_CONNS" envDefault:"10"`
 	RedisURL     string   `env:"REDIS_URL" envDefault:"redis://127.0.0.1:6379/0"`
 	KafkaBrokers []string `env:"KAFKA_BROKERS" envSeparator:"," envDefault:"127.0.0.1:19092"` // EmbeddedKafkaAddr: a loopback default deploy/validate sees
+	// A managed Kafka (deploy/k8s/overlays/prod): TLS (KAFKA_TLS_CA_FILE when
+	// its CA is not among the system's roots) and SASL PLAIN (only over TLS)
+	// or SCRAM-SHA-256/512 with a user and password; kafka.NewSecurity checks them.
+	KafkaTLS           bool   `env:"KAFKA_TLS"`
+	KafkaTLSCAFile     string `env:"KAFKA_TLS_CA_FILE"`
+	KafkaSASLMechanism string `env:"KAFKA_SASL_MECHANISM"`
+	KafkaSASLUsername  string `env:"KAFKA_SASL_USERNAME"`
+	KafkaSASLPassword  string `env:"KAFKA_SASL_PASSWORD"`
 	// Shopper tokens come from users, admin tokens from admin.
 	JWKSURLs        []string      `env:"JWKS_URLS" envSeparator:"," envDefault:"http://127.0.0.1:3001/.well-known/jwks.json,http://127.0.0.1:3012/.well-known/jwks.json"`
 	JWTIssuers      []string      `env:"JWT_ISSUERS" envSeparator:"," envDefault:"purra-users,purra-admin"`
@@ -34,13 +44,16 @@ type Base struct {
 	// Service identity (docs/security.md): this service's own Ed25519 key
 	// (PKCS#8 PEM, a secret) and the JWKS of every service's public key. No
 	// default: `make run` and the tests provision fresh ones; a deployment
-	// mounts its own per environment.
-	ServiceTokenKey string `env:"SERVICE_TOKEN_KEY"`
-	ServiceJWKS     string `env:"SERVICE_JWKS"`
+	// mounts its own per environment (deploy:"required": deploy/validate
+	// fails a deployment that does not set it).
+	ServiceTokenKey string `env:"SERVICE_TOKEN_KEY" deploy:"required"`
+	ServiceJWKS     string `env:"SERVICE_JWKS" deploy:"required"`
 	// X-Forwarded-For is believed only from these peers (the router's
 	// addresses, CIDRs), TRUSTED_PROXY_HOPS entries from the right. Unset:
-	// from nobody, so a direct caller cannot choose its recorded IP.
-	TrustedProxies   []string `env:"TRUSTED_PROXIES" envSeparator:","`
+	// from nobody, so a direct caller cannot choose its recorded IP. Deployed
+	// behind the router it must name the router, or every shopper shares the
+	// router's address (its rate-limit bucket, its audit entries).
+	TrustedProxies   []string `env:"TRUSTED_PROXIES" envSeparator:"," deploy:"required"`
 	TrustedProxyHops int      `env:"TRUSTED_PROXY_HOPS" envDefault:"1"`
 	// Introspection stays on: the router needs _service, and the supergraph is public anyway.
 }
@@ -77,6 +90,12 @@ func (b Base) Brokers() []string {
 		return []string{EmbeddedKafkaAddr}
 	}
 	return b.KafkaBrokers
+}
+
+// KafkaSecurity is the TLS and SASL settings for kafka.NewSecurity.
+func (b Base) KafkaSecurity() kafka.SecurityConfig {
+	return kafka.SecurityConfig{TLS: b.KafkaTLS, CAFile: b.KafkaTLSCAFile, Mechanism: b.KafkaSASLMechanism,
+		Username: b.KafkaSASLUsername, Password: b.KafkaSASLPassword}
 }
 
 // DatabaseName is the subgraph's own database: one per subgraph, never shared.

@@ -27,8 +27,10 @@ type Handler func(ctx context.Context, tx pgx.Tx, env Envelope) error
 type Consumer struct {
 	Group   string
 	Brokers []string
-	DB      *pgxpool.Pool
-	Log     *slog.Logger
+	// Security reaches a managed Kafka (TLS, SASL); zero: plaintext.
+	Security Security
+	DB       *pgxpool.Pool
+	Log      *slog.Logger
 	// MaxAttempts before an event is parked in failed_events.
 	MaxAttempts int
 
@@ -85,6 +87,7 @@ func (c *Consumer) Run(ctx context.Context) error {
 	}
 	r := kafkago.NewReader(kafkago.ReaderConfig{
 		Brokers:     c.Brokers,
+		Dialer:      c.Security.Dialer(),
 		GroupID:     c.Group,
 		GroupTopics: c.Topics(),
 		MinBytes:    1,

@@ -14,9 +14,13 @@ import (
 // Partitions is the partition count of every topic the platform creates.
 const Partitions = 6
 
-// EnsureTopics creates topics that do not exist yet.
+// EnsureTopics creates topics that do not exist yet (plaintext brokers; a
+// managed Kafka: Security.EnsureTopics).
 func EnsureTopics(ctx context.Context, brokers []string, topics ...string) error {
-	var d kafkago.Dialer
+	return ensureTopics(ctx, &kafkago.Dialer{}, brokers, topics...)
+}
+
+func ensureTopics(ctx context.Context, d *kafkago.Dialer, brokers []string, topics ...string) error {
 	conn, err := d.DialContext(ctx, "tcp", brokers[0])
 	if err != nil {
 		return fmt.Errorf("dial kafka %s: %w", brokers[0], err)
@@ -49,7 +53,10 @@ func EnsureTopics(ctx context.Context, brokers []string, topics ...string) error
 // connection alone is not enough: the kernel accepts connections for a
 // broker that is paused (SIGSTOP) or still loading its log.
 func Ping(ctx context.Context, brokers []string) error {
-	var d kafkago.Dialer
+	return ping(ctx, &kafkago.Dialer{}, brokers)
+}
+
+func ping(ctx context.Context, d *kafkago.Dialer, brokers []string) error {
 	conn, err := d.DialContext(ctx, "tcp", brokers[0])
 	if err != nil {
 		return err

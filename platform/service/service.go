@@ -71,6 +71,9 @@ type Deps struct {
 	Topic string
 	// Consumer receives the subgraph's event handlers (kafka.Handle) in Build.
 	Consumer *kafka.Consumer
+	// Kafka is how the brokers are reached (TLS, SASL of a managed Kafka;
+	// zero: plaintext), for any other Kafka client Build starts.
+	Kafka kafka.Security
 }
 
 // Subgraph is what Build returns.
@@ -155,6 +158,11 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 	}
 	// Banned users and revoked admin sessions stop working in every subgraph.
 	auth.NewRevocations(rdb, log).Attach(verifier)
+	kafkaSecurity, err := kafka.NewSecurity(cfg.KafkaSecurity())
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	signer, svcVerifier, err := serviceAuth(spec.Name, cfg)
 	if err != nil {
 		db.Close()
@@ -168,7 +176,8 @@ func Open(ctx context.Context, spec Spec, getenv func(string) string) (*Deps, er
 		Limiter: cache.NewLimiter(c), Verifier: verifier, Registry: reg, Proxies: proxies,
 		ServiceSigner: signer, ServiceVerifier: svcVerifier,
 		Topic:    kafka.Topic(spec.Name),
-		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), DB: db, Log: log},
+		Consumer: &kafka.Consumer{Group: spec.Name, Brokers: cfg.Brokers(), Security: kafkaSecurity, DB: db, Log: log},
+		Kafka:    kafkaSecurity,
 	}
 	log.InfoContext(ctx, "configured", "config", cfg.Redacted())
 	return d, nil
@@ -229,10 +238,10 @@ func Run(ctx context.Context, spec Spec, getenv func(string) string) error {
 		defer sg.Close()
 	}
 	brokers := d.Config.Brokers()
-	if err := kafka.EnsureTopics(ctx, brokers, append(d.Consumer.Topics(), d.Topic)...); err != nil {
+	if err := d.Kafka.EnsureTopics(ctx, brokers, append(d.Consumer.Topics(), d.Topic)...); err != nil {
 		return err
 	}
-	producer := kafka.NewProducer(brokers)
+	producer := d.Kafka.NewProducer(brokers)
 	defer producer.Close()
 
 	srv := httpx.NewServer(d.Config.HTTPAddr, Routes(d, sg))
@@ -281,7 +290,7 @@ func Routes(d *Deps, sg *Subgraph) http.Handler {
 	mux.Handle("GET /healthz", httpx.Healthz())
 	mux.Handle("GET /readyz", httpx.Readyz(map[string]httpx.Check{
 		"postgres": d.DB.Ping,
-		"kafka":    func(ctx context.Context) error { return kafka.Ping(ctx, d.Config.Brokers()) },
+		"kafka":    func(ctx context.Context) error { return d.Kafka.Ping(ctx, d.Config.Brokers()) },
 	}))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{}))
 	for pattern, h := range sg.Routes {

@@ -1,8 +1,11 @@
 // Command servicekeys makes a new set of service keys for one environment
 // (docs/security.md): <dir>/<service>.pem, each service's Ed25519 private key
 // for its SERVICE_TOKEN_KEY secret, and <dir>/jwks.json, the public keys of
-// all of them for every subgraph's SERVICE_JWKS. `make run` and the tests do
-// not need it (tools/stack makes fresh keys per run); a deployment does.
+// all of them for every subgraph's SERVICE_JWKS, and <dir>/<service>.env, both
+// in docker compose's env_file format (the subgraphs' file also carries
+// SERVICE_JWKS). `make run` and the tests do not need it (tools/stack makes
+// fresh keys per run); a deployment does (deploy/dev-keys holds the public set
+// of docker compose and the dev cluster).
 //
 //	go run github.com/purra/supergraph/tools/cmd/servicekeys -out ./keys
 package main
@@ -12,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/purra/supergraph/platform/auth"
 	"github.com/purra/supergraph/tools/stack"
@@ -66,6 +70,25 @@ func run(root, out string) error {
 	if err := write("jwks.json", keys.JWKS, 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("wrote %d private keys and jwks.json to %s\n", len(names), out)
+	for _, n := range names {
+		if err := write(n+".env", envFile(n, keys), 0o600); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("wrote %d private keys, jwks.json and one .env per service to %s\n", len(names), out)
 	return nil
+}
+
+// envFile is a service's credential in the env_file format of docker compose:
+// the PEM's line breaks as \n in a double-quoted value, the JWKS (JSON, with
+// double quotes) single-quoted so nothing in it is interpolated. The router
+// verifies no service token, so its file has no SERVICE_JWKS.
+func envFile(service string, keys *auth.ServiceKeys) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s's service credential (docs/security.md), written by tools/cmd/servicekeys\n", service)
+	fmt.Fprintf(&b, "SERVICE_TOKEN_KEY=\"%s\"\n", strings.ReplaceAll(string(keys.Private[service]), "\n", `\n`))
+	if service != auth.RouterService {
+		fmt.Fprintf(&b, "SERVICE_JWKS='%s'\n", keys.JWKS)
+	}
+	return []byte(b.String())
 }

@@ -17,7 +17,9 @@ import (
 // Feed reads order.status_changed from the orders topic into a Hub.
 type Feed struct {
 	Brokers []string
-	Topic   string
+	// Security reaches a managed Kafka (TLS, SASL); zero: plaintext.
+	Security kafka.Security
+	Topic    string
 	// Group must be unique per instance (orders-subscriptions-<uuid>): every
 	// instance needs every change, not a share of them.
 	Group string
@@ -47,6 +49,7 @@ func (f *Feed) Run(ctx context.Context) error {
 func (f *Feed) read(ctx context.Context) error {
 	r := kafkago.NewReader(kafkago.ReaderConfig{
 		Brokers:     f.Brokers,
+		Dialer:      f.Security.Dialer(),
 		GroupID:     f.Group,
 		GroupTopics: []string{f.Topic},
 		MinBytes:    1,

@@ -69,7 +69,7 @@ func BuildParts(_ context.Context, d *service.Deps) (*service.Subgraph, *Parts, 
 	events.Register(d.Consumer, a)
 	hub := live.NewHub()
 	feed := &live.Feed{
-		Brokers: d.Config.Brokers(), Topic: d.Topic, Group: "orders-subscriptions-" + uuid.NewString(), Hub: hub, Log: d.Log,
+		Brokers: d.Config.Brokers(), Security: d.Kafka, Topic: d.Topic, Group: "orders-subscriptions-" + uuid.NewString(), Hub: hub, Log: d.Log,
 	}
 	schema := graph.NewExecutableSchema(graph.Config{
 		Resolvers:  &graph.Resolver{App: a, Hub: hub},
