@@ -28,6 +28,7 @@ type Server struct {
 	metrics      *metrics
 	registry     *prometheus.Registry
 	transport    *subgraphTransport
+	limiter      *rateLimiter // nil: no rate limits
 	// serviceSigner mints the router's credential for each subgraph.
 	serviceSigner *auth.ServiceSigner
 	current       atomic.Pointer[engine.Engine]
@@ -62,6 +63,10 @@ func New(settings *Settings, log *slog.Logger) (*Server, error) {
 		registry:      reg,
 		transport:     newSubgraphTransport(m),
 		serviceSigner: signer,
+	}
+	s.transport.production = settings.Production
+	if s.limiter, err = newRateLimiter(settings, log); err != nil {
+		return nil, fmt.Errorf("RATE_LIMIT_REDIS_URL: %w", err)
 	}
 	if settings.ResponseCacheTTL > 0 {
 		if settings.ResponseCacheRedisURL != "" {
@@ -125,6 +130,9 @@ func (s *Server) Close() {
 	if e := s.current.Load(); e != nil {
 		e.Close()
 	}
+	if s.limiter != nil {
+		s.limiter.close()
+	}
 }
 
 // Drain marks the router not ready (load balancers stop sending) before
@@ -160,7 +168,7 @@ func (s *Server) Handler() http.Handler {
 		}
 		http.NotFound(w, r)
 	})
-	return mux
+	return s.protect(mux)
 }
 
 // WatchSupergraph reloads when the supergraph file changes. It polls the
