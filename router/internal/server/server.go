@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
@@ -142,7 +144,10 @@ func (s *Server) Drain() { s.draining.Store(true) }
 // Handler routes the router's endpoints.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/graphql", s.serveGraphQL)
+	// a server span per request (continuing the caller's traceparent); the
+	// engine's subgraph calls are its children (subgraphTransport)
+	mux.Handle("/graphql", otelhttp.NewHandler(http.HandlerFunc(s.serveGraphQL), "router",
+		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return "router " + r.Method + " " + r.URL.Path })))
 	health := func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"ok"}`))

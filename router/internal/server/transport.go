@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 )
 
 // subgraphTransport makes the engine's subgraph HTTP calls: it applies the
@@ -41,7 +43,12 @@ func newSubgraphTransport(m *metrics) *subgraphTransport {
 		IdleConnTimeout:     90 * time.Second,
 		ForceAttemptHTTP2:   false,
 	}
-	return &subgraphTransport{base: base, byURL: map[string]subgraphInfo{}, metrics: m}
+	// a client span per subgraph call, and the traceparent header that makes
+	// the subgraph's spans children of the router's
+	traced := otelhttp.NewTransport(base, otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string {
+		return "subgraph " + r.URL.Host
+	}))
+	return &subgraphTransport{base: traced, byURL: map[string]subgraphInfo{}, metrics: m}
 }
 
 func (t *subgraphTransport) setSubgraphs(m map[string]subgraphInfo) {
