@@ -34,7 +34,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method == http.MethodGet && s.settings.Playground && wantsHTML(r) && r.URL.Query().Get("query") == "" && r.URL.Query().Get("documentId") == "" {
-		servePlayground(w)
+		s.servePlayground(w)
 		return
 	}
 	if s.settings.CSRFPrevention && csrfSuspect(r) {

@@ -208,3 +208,31 @@ func TestSubgraphDownIsServiceUnavailable(t *testing.T) {
 		require.JSONEq(t, `{"products":[{"id":"p1"}],"latestProduct":null}`, string(part.Data), "the other subgraph's part still arrives")
 	}
 }
+
+// The Playground is GraphiQL served by the router itself: the page and its
+// scripts come from the binary, nothing from another origin.
+func TestPlaygroundWorksOffline(t *testing.T) {
+	if _, err := playgroundFiles.Open("playground/graphiql.min.js"); err != nil {
+		t.Fatal("GraphiQL is not embedded: run `make playground` (make test-unit does)")
+	}
+	hs, _ := testRouter(t, nil, products)
+	req, _ := http.NewRequest(http.MethodGet, hs.URL+"/graphql", nil)
+	req.Header.Set("Accept", "text/html")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Contains(t, resp.Header.Get("Content-Type"), "text/html")
+	require.NotContains(t, string(page), "__PURRA_DEFAULT_QUERY__")
+	require.NotRegexp(t, `(src|href)="(https?:)?//`, string(page), "no script or style from another origin")
+	for _, asset := range []string{"/playground/graphiql.min.js", "/playground/react.production.min.js", "/playground/react-dom.production.min.js", "/playground/graphiql.min.css"} {
+		require.Contains(t, string(page), asset)
+		r := send(t, http.MethodGet, hs.URL+asset, "", nil, nil)
+		require.Equal(t, http.StatusOK, r.status, asset)
+	}
+	q := defaultQuery("../../../README.md")
+	require.Contains(t, q, "login(", "the page opens with the README's first query")
+	require.Contains(t, q, "step 2")
+	prod, _ := testRouter(t, map[string]string{"ROUTER_ENV": "production"}, products)
+	require.Equal(t, http.StatusNotFound, send(t, http.MethodGet, prod.URL+"/playground/graphiql.min.js", "", nil, nil).status, "off in production")
+}

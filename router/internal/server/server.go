@@ -36,6 +36,7 @@ type Server struct {
 	current       atomic.Pointer[engine.Engine]
 	lastHash      [32]byte
 	draining      atomic.Bool
+	playground    []byte // the Playground page
 }
 
 // New builds the router and loads the supergraph at settings.SupergraphPath.
@@ -67,6 +68,7 @@ func New(settings *Settings, log *slog.Logger) (*Server, error) {
 		serviceSigner: signer,
 	}
 	s.transport.production = settings.Production
+	s.playground = playgroundPage(filepath.Join(filepath.Dir(settings.PersistedOperationsPath), "..", "README.md"))
 	if s.limiter, err = newRateLimiter(settings, log); err != nil {
 		return nil, fmt.Errorf("RATE_LIMIT_REDIS_URL: %w", err)
 	}
@@ -160,6 +162,9 @@ func (s *Server) Handler() http.Handler {
 			return
 		}
 		_, _ = w.Write([]byte(`{"status":"ready"}`))
+	}
+	if s.settings.Playground {
+		mux.Handle("/playground/", playgroundAssets())
 	}
 	mux.HandleFunc("/healthz", health)
 	mux.HandleFunc("/healthcheck", health)
