@@ -32,7 +32,7 @@ func (s *Supergraph) Metadata(g string) *plan.DataSourceMetadata {
 		for _, k := range keys {
 			m.Keys = append(m.Keys, plan.FederationFieldConfiguration{TypeName: t.Name, SelectionSet: k.Key, DisableEntityResolver: !k.Resolvable})
 		}
-		m.Keys = append(m.Keys, s.implicitKeys(t, g, names)...)
+		m.Keys = append(m.Keys, s.implicitKeys(t, g, append(names[:len(names):len(names)], external...))...)
 		for _, f := range t.Fields {
 			jf, ok := f.In(t, g)
 			if !ok {
@@ -177,8 +177,9 @@ func (s *Supergraph) FieldArguments() plan.FieldConfigurations {
 }
 
 // implicitKeys are the keys other subgraphs declare for entity t that g can
-// provide without declaring them: g has every top-level field of the key as
-// its own. The planner jumps from g to those subgraphs only through a key
+// provide without declaring them: g has every top-level field of the key,
+// its own or external (then @provides makes it available on some paths:
+// the planner knows which). The planner jumps from g to those subgraphs only through a key
 // g knows, so each is given as a key g cannot be called with (as Cosmo's
 // composition does). Without them a subgraph that keys an entity on a field
 // only another subgraph resolves (simple-entity-call) is unreachable.
