@@ -78,10 +78,14 @@ persisted-check: supergraph/node_modules ## fail when the persisted-operations m
 	node supergraph/persisted.mjs --check
 
 .PHONY: build
-build: ## build every subgraph binary, the Go router and the embedded Kafka into bin/
+build: playground ## build every subgraph binary, the Go router and the embedded Kafka into bin/
 	@mkdir -p bin
 	go build -o bin/ github.com/purra/supergraph/tools/cmd/devkafka github.com/purra/supergraph/tools/cmd/stack github.com/purra/supergraph/router/cmd/router
 	@for s in $(SUBGRAPHS); do go build -o bin/ github.com/purra/supergraph/subgraphs/$$s/cmd/$$s || exit 1; done
+
+.PHONY: playground
+playground: ## GraphiQL from npm into the Go router's embedded Playground (router/playground; once)
+	@[ -f router/internal/server/playground/graphiql.min.js ] || bash router/playground/build.sh
 
 .PHONY: run
 run: deps build compose web ## start Kafka (embedded), every subgraph with seed data, the router on :4000 and the storefront on :8080 (KEEP_DATA=1 keeps the last run's data)
@@ -130,7 +134,7 @@ lint-go: ## golangci-lint (.golangci.yml) in every Go module
 	@for m in $(GO_MODULES); do echo "golangci-lint $$m"; (cd $$m && GOFLAGS=-mod=mod go run $(GOLANGCI_LINT) run ./...) || exit 1; done
 
 .PHONY: test-unit
-test-unit: ## platform and subgraph tests against the real Postgres, Redis and Kafka protocol
+test-unit: playground ## platform and subgraph tests against the real Postgres, Redis and Kafka protocol
 	go test -count=1 -race ./platform/... ./router/... $(addprefix ./subgraphs/,$(addsuffix /...,$(SUBGRAPHS)))
 
 .PHONY: test-node

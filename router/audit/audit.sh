@@ -68,6 +68,11 @@ cat > "$gw/run.sh" <<SH
 #!/usr/bin/env bash
 set -e
 curl -sf "http://localhost:4200/\$1/supergraph" -o supergraph.graphql
+# the router refuses to start without its service key (the audit's subgraphs ignore the token)
+[ -s service.pem ] || openssl genpkey -algorithm ed25519 -out service.pem
+export SERVICE_TOKEN_KEY="\$(cat service.pem)"
+# every audit request comes from 127.0.0.1: no rate, alias or cost limits
+export RATE_LIMIT_PER_IP=0 RATE_LIMIT_PER_CLIENT=0 MAX_ALIASES=0 MAX_COST=0
 export PORT=4000 HOST=127.0.0.1 PLAYGROUND=false RESPONSE_CACHE_TTL_MS=0 MAX_DEPTH=100 MAX_TOKENS=100000 \\
   SUPERGRAPH_WATCH=false ACCESS_LOG=false PERSISTED_OPERATIONS_PATH=/nonexistent LOG_LEVEL=warn
 exec "$root/bin/router" supergraph.graphql

@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/purra/supergraph/platform/telemetry"
 	"github.com/purra/supergraph/router/internal/server"
 )
 
@@ -41,6 +42,21 @@ func run() error {
 	}
 	settings.SupergraphPath, _ = filepath.Abs(settings.SupergraphPath)
 	log := newLogger(settings)
+	// OpenTelemetry from the standard OTEL_* variables (platform/telemetry);
+	// OPENTELEMETRY, the Hive router's variable (an OTLP/HTTP traces URL),
+	// works too.
+	if v := os.Getenv("OPENTELEMETRY"); v != "" && os.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == "" && os.Getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") == "" {
+		_ = os.Setenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", v)
+	}
+	stopTracing, err := telemetry.Setup(context.Background(), "router", os.Getenv)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = stopTracing(ctx)
+	}()
 	srv, err := server.New(settings, log)
 	if err != nil {
 		return err

@@ -52,6 +52,8 @@ type Engine struct {
 	plans        *planCache
 	kits         kitPool
 	cancel       context.CancelFunc
+	// introspection: __schema and __type are answered (else refused).
+	introspection bool
 }
 
 // New loads a supergraph SDL.
@@ -69,7 +71,7 @@ func New(sdl []byte, cfg Config) (*Engine, error) {
 		return nil, fmt.Errorf("router schema: %w", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	e := &Engine{Supergraph: sg, clientSchema: clientSchema, routerSchema: routerSchema, cancel: cancel}
+	e := &Engine{Supergraph: sg, clientSchema: clientSchema, routerSchema: routerSchema, cancel: cancel, introspection: cfg.Introspection}
 	if err := e.configure(ctx, cfg); err != nil {
 		cancel()
 		return nil, err

@@ -134,3 +134,14 @@ func TestInaccessibleRefused(t *testing.T) {
 		require.Empty(t, f.calls(name))
 	}
 }
+
+// An implicit key: reviews keys User on email, which only users resolves;
+// users declares only the id key, yet the planner goes users → reviews.
+func TestImplicitKey(t *testing.T) {
+	f := newFakeSubgraphs(t, map[string]map[string]string{
+		"users":   {"{me {id __typename email}}": `{"data":{"me":{"id":"u1","__typename":"User","email":"asha@example.in"}}}`},
+		"reviews": {entitiesQuery + `... on User {__typename nickname}}} {"representations":[{"__typename":"User","email":"asha@example.in"}]}`: `{"data":{"_entities":[{"__typename":"User","nickname":"asha"}]}}`},
+	})
+	out := run(t, loadTestEngine(t, f), `{ me { id nickname } }`, "")
+	require.JSONEq(t, `{"data":{"me":{"id":"u1","nickname":"asha"}}}`, out)
+}

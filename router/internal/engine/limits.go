@@ -56,3 +56,22 @@ func selectionDepth(doc *ast.Document, set int) int {
 	}
 	return deepest
 }
+
+// selectsIntrospection: the operation asks for __schema or __type (at its
+// root, where they live; __typename is not introspection).
+func selectsIntrospection(doc *ast.Document, set int) bool {
+	for _, sel := range doc.SelectionSets[set].SelectionRefs {
+		s := doc.Selections[sel]
+		switch s.Kind {
+		case ast.SelectionKindField:
+			if name := doc.FieldNameString(s.Ref); name == "__schema" || name == "__type" {
+				return true
+			}
+		case ast.SelectionKindInlineFragment:
+			if f := doc.InlineFragments[s.Ref]; f.HasSelections && selectsIntrospection(doc, f.SelectionSet) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net/http"
 	"strconv"
 	"sync"
 
@@ -39,14 +40,21 @@ func (t OperationType) String() string {
 type Error struct {
 	Message string
 	Code    string
+	// Status is the HTTP status when it is the only error (0: 200).
+	Status int
+	// Extensions are added to the error's extensions besides the code.
+	Extensions map[string]any
 }
 
 func (e *Error) Error() string { return e.Message }
 
 // Limits refuse documents before they are planned.
 type Limits struct {
-	MaxDepth  int // 0: none
-	MaxTokens int // 0: none
+	MaxDepth        int // 0: none
+	MaxTokens       int // 0: none
+	MaxAliases      int // 0: none
+	MaxCost         int // 0: none
+	DefaultListSize int // a list's size without first/last/limit (cost)
 }
 
 // Prepared is a validated operation with its plan and variables.
@@ -124,6 +132,12 @@ func (e *Engine) Prepare(query, operationName string, variables []byte, limits L
 	if report.HasErrors() {
 		return nil, reportError(&report, "GRAPHQL_PARSE_FAILED")
 	}
+	if limits.MaxAliases > 0 {
+		if n := aliasCount(doc); n > limits.MaxAliases {
+			return nil, &Error{Message: "Too many aliases: " + strconv.Itoa(n) + ", at most " + strconv.Itoa(limits.MaxAliases),
+				Code: "ALIAS_LIMIT_EXCEEDED", Status: http.StatusBadRequest}
+		}
+	}
 	if len(variables) == 0 || bytes.Equal(variables, []byte("null")) {
 		variables = []byte("{}")
 	}
@@ -154,9 +168,6 @@ func (e *Engine) Prepare(query, operationName string, variables []byte, limits L
 	if report.HasErrors() {
 		return nil, reportError(&report, "GRAPHQL_VALIDATION_FAILED")
 	}
-	if err := k.varValid.Validate(doc, e.clientSchema, doc.Input.Variables); err != nil {
-		return nil, &Error{Message: err.Error(), Code: "BAD_USER_INPUT"}
-	}
 	if len(doc.OperationDefinitions) == 0 {
 		return nil, &Error{Message: "the document holds no operation", Code: "GRAPHQL_VALIDATION_FAILED"}
 	}
@@ -171,6 +182,24 @@ func (e *Engine) Prepare(query, operationName string, variables []byte, limits L
 		if d := selectionDepth(doc, doc.OperationDefinitions[opRef].SelectionSet); d > limits.MaxDepth {
 			return nil, &Error{Message: "Syntax Error: Query depth limit of " + strconv.Itoa(limits.MaxDepth) + " exceeded, found " + strconv.Itoa(d) + ".", Code: "GRAPHQL_VALIDATION_FAILED"}
 		}
+	}
+	if !e.introspection && selectsIntrospection(doc, doc.OperationDefinitions[opRef].SelectionSet) {
+		return nil, &Error{Message: "GraphQL introspection has been disabled, but the requested query contained the field \"__schema\" or \"__type\".",
+			Code: "GRAPHQL_VALIDATION_FAILED", Status: http.StatusBadRequest}
+	}
+	if limits.MaxCost > 0 {
+		if cost := operationCost(doc, e.clientSchema, opRef, max(limits.DefaultListSize, 1)); cost > limits.MaxCost {
+			return nil, &Error{
+				Message: "Operation too expensive: estimated cost " + strconv.Itoa(cost) + ", at most " + strconv.Itoa(limits.MaxCost) + " (lists count their first/limit)",
+				Code:    "COST_LIMIT_EXCEEDED", Status: http.StatusBadRequest,
+				Extensions: map[string]any{"cost": cost, "maxCost": limits.MaxCost},
+			}
+		}
+	}
+	// variables after the document's limits: an expensive document is
+	// refused whatever its variables
+	if err := k.varValid.Validate(doc, e.clientSchema, doc.Input.Variables); err != nil {
+		return nil, &Error{Message: err.Error(), Code: "BAD_USER_INPUT"}
 	}
 	p := &Prepared{Name: operationName, variables: bytes.Clone(doc.Input.Variables)}
 	switch doc.OperationDefinitions[opRef].OperationType {

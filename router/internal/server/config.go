@@ -38,6 +38,15 @@ type Settings struct {
 	PersistedOperationsPath   string
 	ExposeSubgraphErrorDetail bool
 	MaxBodyBytes              int64
+	MaxAliases                int
+	MaxCost                   int
+	DefaultListSize           int
+	RateLimitPerIP            int
+	RateLimitPerClient        int
+	RateLimitWindow           time.Duration
+	RateLimitRedisURL         string
+	RateLimitPrefix           string
+	CSRFPrevention            bool
 	ServiceTokenKey           string // SERVICE_TOKEN_KEY: the router's service key (docs/security.md)
 	getenv                    func(string) string
 }
@@ -46,7 +55,13 @@ type Settings struct {
 // (the router folder, like the Hive configuration's own folder).
 func LoadSettings(getenv func(string) string, dir string) (*Settings, error) {
 	e := envReader{getenv: getenv}
-	prod := getenv("NODE_ENV") == "production" || getenv("GO_ENV") == "production"
+	// ROUTER_ENV wins over NODE_ENV so that a deployment can say production
+	// (or not) for the router alone, as in the Hive configuration.
+	mode := strings.TrimSpace(getenv("ROUTER_ENV"))
+	if mode == "" {
+		mode = strings.TrimSpace(getenv("NODE_ENV"))
+	}
+	prod := mode == "production"
 	s := &Settings{
 		Port:                      e.int("PORT", 4000, 1),
 		Host:                      e.str("HOST", "0.0.0.0"),
@@ -69,6 +84,15 @@ func LoadSettings(getenv func(string) string, dir string) (*Settings, error) {
 		PersistedOperationsPath:   e.str("PERSISTED_OPERATIONS_PATH", "persisted-operations.json"),
 		ExposeSubgraphErrorDetail: e.bool("EXPOSE_SUBGRAPH_ERROR_DETAILS", !prod),
 		MaxBodyBytes:              int64(e.int("MAX_BODY_BYTES", 1<<20, 1)),
+		MaxAliases:                e.int("MAX_ALIASES", 30, 0),
+		MaxCost:                   e.int("MAX_COST", 20000, 0),
+		DefaultListSize:           e.int("DEFAULT_LIST_SIZE", 10, 1),
+		RateLimitPerIP:            e.int("RATE_LIMIT_PER_IP", 600, 0),
+		RateLimitPerClient:        e.int("RATE_LIMIT_PER_CLIENT", 300, 0),
+		RateLimitWindow:           time.Duration(e.int("RATE_LIMIT_WINDOW_MS", 60000, 1)) * time.Millisecond,
+		RateLimitRedisURL:         e.str("RATE_LIMIT_REDIS_URL", e.str("REDIS_URL", "redis://127.0.0.1:6379/0")),
+		RateLimitPrefix:           e.str("RATE_LIMIT_PREFIX", "purra:router:rl:"),
+		CSRFPrevention:            e.bool("CSRF_PREVENTION", true),
 		ServiceTokenKey:           getenv("SERVICE_TOKEN_KEY"),
 		getenv:                    getenv,
 	}

@@ -9,9 +9,10 @@ import (
 
 // codedError is an error of the router itself, for the client.
 type codedError struct {
-	Message string
-	Code    string
-	Status  int // HTTP status when it is the only error; 0: 200
+	Message    string
+	Code       string
+	Status     int            // HTTP status when it is the only error; 0: 200
+	Extensions map[string]any // besides the code
 }
 
 func (e *codedError) Error() string { return e.Message }
@@ -23,6 +24,7 @@ var clientErrorCodes = map[string]bool{
 	"BAD_USER_INPUT": true, "UNAUTHENTICATED": true, "FORBIDDEN": true, "NOT_FOUND": true, "CONFLICT": true,
 	"RATE_LIMITED": true, "SERVICE_UNAVAILABLE": true, "GRAPHQL_VALIDATION_FAILED": true, "GRAPHQL_PARSE_FAILED": true,
 	"PERSISTED_QUERY_NOT_FOUND": true, "PERSISTED_QUERY_ONLY": true, "PERSISTED_QUERY_ID_REQUIRED": true, "GATEWAY_TIMEOUT": true,
+	"ALIAS_LIMIT_EXCEEDED": true, "COST_LIMIT_EXCEEDED": true,
 }
 
 type gqlError struct {
@@ -59,7 +61,7 @@ func maskErrors(body []byte) ([]byte, bool) {
 		}
 		if clientErrorCodes[code] {
 			ext := map[string]any{"code": code}
-			for _, k := range []string{"field", "reason"} {
+			for _, k := range []string{"field", "reason", "retryable", "subgraph"} {
 				if v, ok := e.Extensions[k]; ok {
 					ext[k] = v
 				}
@@ -83,7 +85,11 @@ func maskErrors(body []byte) ([]byte, bool) {
 func writeErrors(w http.ResponseWriter, status int, errs ...*codedError) {
 	resp := gqlResponse{}
 	for _, e := range errs {
-		resp.Errors = append(resp.Errors, gqlError{Message: e.Message, Extensions: map[string]any{"code": e.Code}})
+		ext := map[string]any{"code": e.Code}
+		for k, v := range e.Extensions {
+			ext[k] = v
+		}
+		resp.Errors = append(resp.Errors, gqlError{Message: e.Message, Extensions: ext})
 	}
 	body, _ := json.Marshal(resp)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

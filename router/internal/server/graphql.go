@@ -34,7 +34,11 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Method == http.MethodGet && s.settings.Playground && wantsHTML(r) && r.URL.Query().Get("query") == "" && r.URL.Query().Get("documentId") == "" {
-		servePlayground(w)
+		s.servePlayground(w)
+		return
+	}
+	if s.settings.CSRFPrevention && csrfSuspect(r) {
+		writeErrors(w, http.StatusForbidden, errCSRF)
 		return
 	}
 	rec := &accessRecord{start: start, method: r.Method, path: r.URL.Path, requestID: reqID, status: http.StatusOK}
@@ -125,7 +129,8 @@ func (s *Server) execute(w http.ResponseWriter, r *http.Request, eng *engine.Eng
 }
 
 func (s *Server) limits() engine.Limits {
-	return engine.Limits{MaxDepth: s.settings.MaxDepth, MaxTokens: s.settings.MaxTokens}
+	return engine.Limits{MaxDepth: s.settings.MaxDepth, MaxTokens: s.settings.MaxTokens,
+		MaxAliases: s.settings.MaxAliases, MaxCost: s.settings.MaxCost, DefaultListSize: s.settings.DefaultListSize}
 }
 
 // clientOf reads the caller's identity from the request headers.
@@ -155,7 +160,7 @@ func (s *Server) asCodedError(err error) *codedError {
 	case errors.As(err, &ce):
 		return ce
 	case errors.As(err, &ee):
-		return &codedError{Message: ee.Message, Code: ee.Code}
+		return &codedError{Message: ee.Message, Code: ee.Code, Status: ee.Status, Extensions: ee.Extensions}
 	}
 	s.log.Error("request failed", "err", err)
 	return &codedError{Message: "Unexpected error.", Code: "INTERNAL_SERVER_ERROR", Status: http.StatusInternalServerError}

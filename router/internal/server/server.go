@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
@@ -28,11 +30,13 @@ type Server struct {
 	metrics      *metrics
 	registry     *prometheus.Registry
 	transport    *subgraphTransport
+	limiter      *rateLimiter // nil: no rate limits
 	// serviceSigner mints the router's credential for each subgraph.
 	serviceSigner *auth.ServiceSigner
 	current       atomic.Pointer[engine.Engine]
 	lastHash      [32]byte
 	draining      atomic.Bool
+	playground    []byte // the Playground page
 }
 
 // New builds the router and loads the supergraph at settings.SupergraphPath.
@@ -62,6 +66,11 @@ func New(settings *Settings, log *slog.Logger) (*Server, error) {
 		registry:      reg,
 		transport:     newSubgraphTransport(m),
 		serviceSigner: signer,
+	}
+	s.transport.production = settings.Production
+	s.playground = playgroundPage(filepath.Join(filepath.Dir(settings.PersistedOperationsPath), "..", "README.md"))
+	if s.limiter, err = newRateLimiter(settings, log); err != nil {
+		return nil, fmt.Errorf("RATE_LIMIT_REDIS_URL: %w", err)
 	}
 	if settings.ResponseCacheTTL > 0 {
 		if settings.ResponseCacheRedisURL != "" {
@@ -125,6 +134,9 @@ func (s *Server) Close() {
 	if e := s.current.Load(); e != nil {
 		e.Close()
 	}
+	if s.limiter != nil {
+		s.limiter.close()
+	}
 }
 
 // Drain marks the router not ready (load balancers stop sending) before
@@ -134,7 +146,10 @@ func (s *Server) Drain() { s.draining.Store(true) }
 // Handler routes the router's endpoints.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/graphql", s.serveGraphQL)
+	// a server span per request (continuing the caller's traceparent); the
+	// engine's subgraph calls are its children (subgraphTransport)
+	mux.Handle("/graphql", otelhttp.NewHandler(http.HandlerFunc(s.serveGraphQL), "router",
+		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return "router " + r.Method + " " + r.URL.Path })))
 	health := func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"status":"ok"}`))
@@ -148,6 +163,9 @@ func (s *Server) Handler() http.Handler {
 		}
 		_, _ = w.Write([]byte(`{"status":"ready"}`))
 	}
+	if s.settings.Playground {
+		mux.Handle("/playground/", playgroundAssets())
+	}
 	mux.HandleFunc("/healthz", health)
 	mux.HandleFunc("/healthcheck", health)
 	mux.HandleFunc("/readyz", ready)
@@ -160,7 +178,7 @@ func (s *Server) Handler() http.Handler {
 		}
 		http.NotFound(w, r)
 	})
-	return mux
+	return s.protect(mux)
 }
 
 // WatchSupergraph reloads when the supergraph file changes. It polls the

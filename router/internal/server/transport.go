@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 )
 
 // subgraphTransport makes the engine's subgraph HTTP calls: it applies the
@@ -23,6 +25,8 @@ type subgraphTransport struct {
 	mu      sync.RWMutex
 	byURL   map[string]subgraphInfo
 	metrics *metrics
+	// production: errors do not name subgraphs
+	production bool
 }
 
 type subgraphInfo struct {
@@ -39,7 +43,12 @@ func newSubgraphTransport(m *metrics) *subgraphTransport {
 		IdleConnTimeout:     90 * time.Second,
 		ForceAttemptHTTP2:   false,
 	}
-	return &subgraphTransport{base: base, byURL: map[string]subgraphInfo{}, metrics: m}
+	// a client span per subgraph call, and the traceparent header that makes
+	// the subgraph's spans children of the router's
+	traced := otelhttp.NewTransport(base, otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string {
+		return "subgraph " + r.URL.Host
+	}))
+	return &subgraphTransport{base: traced, byURL: map[string]subgraphInfo{}, metrics: m}
 }
 
 func (t *subgraphTransport) setSubgraphs(m map[string]subgraphInfo) {
@@ -88,9 +97,17 @@ func (t *subgraphTransport) RoundTrip(req *http.Request) (*http.Response, error)
 			return timeoutResponse(req, info), nil
 		}
 		t.metrics.subgraph(info.name, "error", elapsed)
-		return nil, err
+		if parent.Err() != nil {
+			return nil, err // the client went away
+		}
+		return t.unavailable(req, info), nil
 	}
 	t.metrics.subgraph(info.name, strconv.Itoa(resp.StatusCode), elapsed)
+	if resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusServiceUnavailable {
+		// a proxy in front of a subgraph that is down or restarting
+		resp.Body.Close()
+		return t.unavailable(req, info), nil
+	}
 	if rs := stateFrom(ctx); rs != nil {
 		rs.observeCacheControl(resp.Header.Get("Cache-Control"))
 	}
@@ -100,6 +117,23 @@ func (t *subgraphTransport) RoundTrip(req *http.Request) (*http.Response, error)
 func timeoutResponse(req *http.Request, info subgraphInfo) *http.Response {
 	body := `{"errors":[{"message":"Subgraph '` + info.name + `' did not answer within ` + info.timeout.String() +
 		`","extensions":{"code":"GATEWAY_TIMEOUT"}}]}`
+	return errorResponse(req, body)
+}
+
+// unavailable answers for a subgraph that cannot be reached (down,
+// restarting, refusing connections): a failure the client may retry,
+// naming the subgraph only outside production. The engine puts the error
+// at the fields that subgraph owed; the other subgraphs' parts still arrive.
+func (t *subgraphTransport) unavailable(req *http.Request, info subgraphInfo) *http.Response {
+	body := `{"errors":[{"message":"A service this request needs is unavailable; retry shortly","extensions":{"code":"SERVICE_UNAVAILABLE","retryable":true}}]}`
+	if !t.production {
+		body = `{"errors":[{"message":"A service this request needs is unavailable (` + info.name + `); retry shortly",` +
+			`"extensions":{"code":"SERVICE_UNAVAILABLE","retryable":true,"subgraph":"` + info.name + `"}}]}`
+	}
+	return errorResponse(req, body)
+}
+
+func errorResponse(req *http.Request, body string) *http.Response {
 	return &http.Response{
 		StatusCode:    http.StatusOK,
 		Status:        "200 OK",

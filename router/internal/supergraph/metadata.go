@@ -32,6 +32,7 @@ func (s *Supergraph) Metadata(g string) *plan.DataSourceMetadata {
 		for _, k := range keys {
 			m.Keys = append(m.Keys, plan.FederationFieldConfiguration{TypeName: t.Name, SelectionSet: k.Key, DisableEntityResolver: !k.Resolvable})
 		}
+		m.Keys = append(m.Keys, s.implicitKeys(t, g, append(names[:len(names):len(names)], external...))...)
 		for _, f := range t.Fields {
 			jf, ok := f.In(t, g)
 			if !ok {
@@ -171,6 +172,41 @@ func (s *Supergraph) FieldArguments() plan.FieldConfigurations {
 			}
 			out = append(out, fc)
 		}
+	}
+	return out
+}
+
+// implicitKeys are the keys other subgraphs declare for entity t that g can
+// provide without declaring them: g has every top-level field of the key,
+// its own or external (then @provides makes it available on some paths:
+// the planner knows which). The planner jumps from g to those subgraphs only through a key
+// g knows, so each is given as a key g cannot be called with (as Cosmo's
+// composition does). Without them a subgraph that keys an entity on a field
+// only another subgraph resolves (simple-entity-call) is unreachable.
+func (s *Supergraph) implicitKeys(t *Type, g string, own []string) []plan.FederationFieldConfiguration {
+	has := map[string]bool{}
+	for _, n := range own {
+		has[n] = true
+	}
+	declared := map[string]bool{}
+	for _, k := range t.Keys(g) {
+		declared[k.Key] = true
+	}
+	var out []plan.FederationFieldConfiguration
+	for _, j := range t.Joins {
+		if j.Graph == g || j.Key == "" || declared[j.Key] {
+			continue
+		}
+		fields := topLevelFields(j.Key)
+		ok := len(fields) > 0
+		for _, f := range fields {
+			ok = ok && has[f]
+		}
+		if !ok {
+			continue
+		}
+		declared[j.Key] = true
+		out = append(out, plan.FederationFieldConfiguration{TypeName: t.Name, SelectionSet: j.Key, DisableEntityResolver: true})
 	}
 	return out
 }

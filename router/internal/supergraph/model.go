@@ -8,6 +8,7 @@ package supergraph
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -438,7 +439,17 @@ func (p *parser) stringArg(dir int, name string) string {
 	if !ok || v.Kind != ast.ValueKindString {
 		return ""
 	}
-	return p.doc.StringValueContentString(v.Ref)
+	raw := p.doc.StringValueContentString(v.Ref)
+	if p.doc.StringValues[v.Ref].BlockString || !strings.Contains(raw, `\`) {
+		return raw
+	}
+	// a quoted string keeps its escapes in the document (requires:
+	// "price(currency: \"USD\")"); GraphQL's escapes are JSON's
+	var out string
+	if err := json.Unmarshal([]byte(`"`+raw+`"`), &out); err != nil {
+		return raw
+	}
+	return out
 }
 
 func (p *parser) enumArg(dir int, name string) string {
