@@ -29,9 +29,9 @@ var tpsLine = regexp.MustCompile(`tps = ([0-9.]+) \(without initial connection t
 // calibrate runs pgbench (installed by .ci/pgbench) on purra_bench_pgbench,
 // dropped afterwards. It runs before the stack starts, so it measures the
 // machine rather than the stack.
-func calibrate(ctx context.Context, pgURL string, d time.Duration) (calibration, error) {
+func calibrate(ctx context.Context, pgURL string, d time.Duration, scale int) (calibration, error) {
 	const db = "purra_bench_pgbench"
-	c := calibration{scale: 4, clients: 4, took: d}
+	c := calibration{scale: scale, clients: 4, took: d}
 	conn, err := pgx.Connect(ctx, pgURL)
 	if err != nil {
 		return c, err

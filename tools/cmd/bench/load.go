@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"sort"
@@ -111,7 +112,24 @@ func send(ctx context.Context, body []byte, token string) bool {
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
-	return err == nil && resp.StatusCode == http.StatusOK && !bytes.Contains(b, []byte(`"errors"`))
+	if err == nil && resp.StatusCode == http.StatusOK && !bytes.Contains(b, []byte(`"errors"`)) {
+		return true
+	}
+	noteError(fmt.Sprintf("HTTP %d %v %.300s", resp.StatusCode, err, b))
+	return false
+}
+
+// firstError keeps one failed answer per scenario, printed with its figures.
+var firstError atomic.Pointer[string]
+
+func noteError(s string) { firstError.CompareAndSwap(nil, &s) }
+
+// takeError returns the scenario's first failed answer and forgets it.
+func takeError() string {
+	if p := firstError.Swap(nil); p != nil {
+		return *p
+	}
+	return ""
 }
 
 // call posts body and returns the response data when there were no errors.
@@ -134,6 +152,7 @@ func call(ctx context.Context, body []byte, token string) (json.RawMessage, bool
 		Errors []any           `json:"errors"`
 	}
 	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil || len(out.Errors) > 0 {
+		noteError(fmt.Sprintf("HTTP %d %.300v", resp.StatusCode, out.Errors))
 		return nil, false
 	}
 	return out.Data, true

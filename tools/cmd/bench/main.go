@@ -68,7 +68,11 @@ func postgresURL() string {
 func run(o options) error {
 	root, _ := filepath.Abs(".")
 	ctx := context.Background()
-	cal, err := calibrate(ctx, postgresURL(), o.calibration)
+	scale := 4 // ≥ the clients: TPC-B's branches are its hot rows
+	if o.smoke {
+		scale = 1 // quick to load; the figure only has to exist
+	}
+	cal, err := calibrate(ctx, postgresURL(), o.calibration, scale)
 	if err != nil {
 		return fmt.Errorf("calibration: %w", err)
 	}
@@ -136,6 +140,7 @@ func run(o options) error {
 		if sc.Notes != nil {
 			sc.Notes()
 		}
+		takeError()
 		m.start(ctx, 500*time.Millisecond)
 		res := load(ctx, sc, o.conns, o.duration)
 		u := m.stop()
@@ -163,6 +168,9 @@ func report(sc scenario, r result, u usage, cal calibration) (problems []string)
 		if n := sc.Notes(); n != "" {
 			fmt.Printf("  note: %s\n", n)
 		}
+	}
+	if e := takeError(); e != "" {
+		fmt.Printf("  first error: %s\n", e)
 	}
 	names := make([]string, 0, len(u.cpu))
 	var total, subgraphs time.Duration

@@ -23,7 +23,10 @@ type procStat struct {
 	// plus that of the children it has reaped, so a tree's total counts a
 	// child that exited during the scenario (its parent reaped it) once.
 	cpu int64
-	rss int64 // bytes
+	// self is utime+stime alone: the load generator's own figure (its
+	// children are the whole stack).
+	self int64
+	rss  int64 // bytes
 }
 
 // scanProcs reads every process's stat. One pass serves all the trees.
@@ -55,7 +58,7 @@ func scanProcs() map[int]procStat {
 		}
 		num := func(k int) int64 { n, _ := strconv.ParseInt(f[k], 10, 64); return n }
 		// f[0] is field 3 (state): field n is f[n-3].
-		out[pid] = procStat{ppid: int(num(1)), cpu: num(11) + num(12) + num(13) + num(14), rss: num(21) * page}
+		out[pid] = procStat{ppid: int(num(1)), cpu: num(11) + num(12) + num(13) + num(14), self: num(11) + num(12), rss: num(21) * page}
 	}
 	return out
 }
@@ -104,7 +107,6 @@ type meter struct {
 }
 
 func newMeter(ctx context.Context, roots map[string]int, pgURL, dbPrefix string, rdb *redis.Client) (*meter, error) {
-	roots["bench"] = os.Getpid()
 	m := &meter{roots: roots, pgPrefix: dbPrefix, redis: rdb}
 	conn, err := pgx.Connect(ctx, pgURL)
 	if err != nil {
@@ -188,6 +190,9 @@ func (m *meter) start(ctx context.Context, interval time.Duration) {
 					u.peak[name] = rss
 				}
 			}
+			if rss := last[os.Getpid()].rss; rss > u.peak["bench"] {
+				u.peak["bench"] = rss
+			}
 			seeBackends(last, false)
 		}
 		for name, pid := range m.roots {
@@ -195,6 +200,7 @@ func (m *meter) start(ctx context.Context, interval time.Duration) {
 			c1, _ := tree(last, pid)
 			u.cpu[name] = ticks(c1 - c0)
 		}
+		u.cpu["bench"] = ticks(last[os.Getpid()].self - first[os.Getpid()].self)
 		var pg int64
 		for pid, c := range lastPG {
 			pg += c - firstPG[pid]
