@@ -16,11 +16,16 @@ import (
 // What one checkout (the mutation, then everything the saga does until the
 // order is CONFIRMED and its events are consumed) may cost, summed over every
 // subgraph. Counted, not timed, so a slow or busy machine cannot move them.
-// Measured 2026-12-08 before the per-store fulfilment changes; the lead
-// re-tunes them when those merge, and lowers them as issue 13 removes waste.
+// Measured 2026-12-08 before the per-store fulfilment changes (172.4
+// statements: notifications 41, payments 41, orders 38, inventory 24, promotions
+// 8, cart 7, catalog 6, reviews 6, users 2; 8 HTTP calls: inventory 2, admin,
+// cart, catalog, orders, promotions, users 1 each); the lead re-tunes them when
+// those merge, and lowers them as issue 13 removes waste. Statements vary by
+// ±0.3 between runs (the idle pollers); HTTP calls are exact, the half call
+// leaves room for an occasional retry.
 const (
-	maxStatementsPerCheckout = 0 // PostgreSQL statements (db_query_duration_seconds_count)
-	maxHTTPCallsPerCheckout  = 0 // GraphQL HTTP requests served by subgraphs (router and subgraph-to-subgraph)
+	maxStatementsPerCheckout = 185 // PostgreSQL statements (db_query_duration_seconds_count)
+	maxHTTPCallsPerCheckout  = 8.5 // GraphQL HTTP requests served by subgraphs (router and subgraph-to-subgraph)
 )
 
 // TestCheckoutCost is the regression guard of issue 13: it places checkouts
@@ -78,10 +83,10 @@ func TestCheckoutCost(t *testing.T) {
 		calls += c
 		lines = append(lines, fmt.Sprintf("%-13s %6.1f statements %5.1f HTTP calls", name, s, c))
 	}
-	t.Logf("per checkout (%d checkouts, idle window of %s subtracted):\n%s\ntotal: %.1f statements (ceiling %d), %.1f HTTP calls (ceiling %d)",
+	t.Logf("per checkout (%d checkouts, idle window of %s subtracted):\n%s\ntotal: %.1f statements (ceiling %d), %.1f HTTP calls (ceiling %.1f)",
 		n, window, strings.Join(lines, "\n"), statements, maxStatementsPerCheckout, calls, maxHTTPCallsPerCheckout)
 	require.LessOrEqual(t, statements, float64(maxStatementsPerCheckout), "PostgreSQL statements per checkout grew")
-	require.LessOrEqual(t, calls, float64(maxHTTPCallsPerCheckout), "subgraph HTTP calls per checkout grew")
+	require.LessOrEqual(t, calls, maxHTTPCallsPerCheckout, "subgraph HTTP calls per checkout grew")
 	require.Greater(t, statements, 0.0, "no statement counted: has the db_query_duration_seconds metric moved?")
 	require.Greater(t, calls, 0.0, "no HTTP call counted: has the http_request_duration_seconds metric moved?")
 }
