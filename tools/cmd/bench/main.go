@@ -89,7 +89,9 @@ func run(o options) error {
 	}
 	defer s.Stop()
 	routerURL = s.RouterURL()
-	shoppers := make([]shopper, o.conns)
+	// Worker w is shoppers[w] in every scenario; the checkout rotates each
+	// worker over shoppers w, w+conns, w+2·conns (perWorker).
+	shoppers := make([]shopper, o.conns*perWorker)
 	for w := range shoppers {
 		if shoppers[w], err = registerShopper(ctx); err != nil {
 			return err
