@@ -101,7 +101,7 @@ vet: ## go vet every module
 	@for m in $(GO_MODULES); do [ -f $$m/go.mod ] && (cd $$m && go vet ./...) || exit 1; done
 
 .PHONY: test
-test: deps vet generate-check compose-check persisted-check deploy-check test-unit test-node test-e2e test-faults test-web ## every test: checks, unit/integration, node, end to end, faults, browser
+test: deps vet generate-check compose-check persisted-check deploy-check test-unit test-node test-e2e test-faults test-web bench-smoke ## every test: checks, unit/integration, node, end to end, faults, browser, bench smoke
 
 .PHONY: deploy-check
 deploy-check: ## validate deploy/ offline (Go builds from each image's context, env the code needs, compose, kustomize, NetworkPolicies, alert rules, workflows)
@@ -151,8 +151,14 @@ test-faults: build ## kill, pause and restart processes (the broker included) un
 	go test -count=1 -timeout 20m ./e2e/faults/...
 
 .PHONY: bench
-bench: deps build compose ## load the router: product page and search (see README for targets)
+bench: deps build compose ## load the router like the storefront: req/s, p50/p99, errors, RSS and CPU ms per operation per process, pgbench calibration (README)
+	@.ci/pgbench
 	go run github.com/purra/supergraph/tools/cmd/bench
+
+.PHONY: bench-smoke
+bench-smoke: build ## every bench scenario for a moment: fails on any error or figure not produced (< 60 s)
+	@.ci/pgbench
+	go run github.com/purra/supergraph/tools/cmd/bench -smoke
 
 .PHONY: rotate-keys
 rotate-keys: ## rotate users' and admin's token signing keys (nobody is signed out; see docs/security.md)

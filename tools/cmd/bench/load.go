@@ -7,11 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -25,17 +21,22 @@ type scenario struct {
 	// Setup prepares worker w (log in, fill a cart…) before the clock starts.
 	Setup func(ctx context.Context, w int) error
 	Step  func(ctx context.Context, w, i int) (time.Duration, bool)
+	// Notes, when set, is printed under the scenario's figures (and reset).
+	Notes func() string
 }
 
-// request is a scenario sending one GraphQL document with rotating variables.
-func request(name, target, query string, vars []map[string]any) scenario {
+// request is a scenario sending one GraphQL document with rotating
+// variables, each worker as the token token(w) ("" for anonymous). Workers
+// start at different offsets and stride through every variable set.
+func request(name, target, query string, vars []map[string]any, token func(w int) string) scenario {
 	bodies := make([][]byte, len(vars))
 	for i, v := range vars {
 		bodies[i], _ = json.Marshal(map[string]any{"query": query, "variables": v})
 	}
 	return scenario{Name: name, Target: target, Step: func(ctx context.Context, w, i int) (time.Duration, bool) {
+		body := bodies[(w*7919+i)%len(bodies)]
 		t0 := time.Now()
-		ok := send(ctx, bodies[(w+i)%len(bodies)], "")
+		ok := send(ctx, body, token(w))
 		return time.Since(t0), ok
 	}}
 }
@@ -111,7 +112,24 @@ func send(ctx context.Context, body []byte, token string) bool {
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
-	return err == nil && resp.StatusCode == http.StatusOK && !bytes.Contains(b, []byte(`"errors"`))
+	if err == nil && resp.StatusCode == http.StatusOK && !bytes.Contains(b, []byte(`"errors"`)) {
+		return true
+	}
+	noteError(fmt.Sprintf("HTTP %d %v %.300s", resp.StatusCode, err, b))
+	return false
+}
+
+// firstError keeps one failed answer per scenario, printed with its figures.
+var firstError atomic.Pointer[string]
+
+func noteError(s string) { firstError.CompareAndSwap(nil, &s) }
+
+// takeError returns the scenario's first failed answer and forgets it.
+func takeError() string {
+	if p := firstError.Swap(nil); p != nil {
+		return *p
+	}
+	return ""
 }
 
 // call posts body and returns the response data when there were no errors.
@@ -134,115 +152,8 @@ func call(ctx context.Context, body []byte, token string) (json.RawMessage, bool
 		Errors []any           `json:"errors"`
 	}
 	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil || len(out.Errors) > 0 {
+		noteError(fmt.Sprintf("HTTP %d %.300v", resp.StatusCode, out.Errors))
 		return nil, false
 	}
 	return out.Data, true
-}
-
-// storefrontScenarios builds the scenarios from the shipped documents and
-// real slugs read from the seeded catalogue.
-func storefrontScenarios(ctx context.Context, root string) ([]scenario, error) {
-	doc := func(name string) (string, error) {
-		b, err := os.ReadFile(filepath.Join(root, "operations", "storefront", name+".graphql"))
-		return string(b), err
-	}
-	search, err := doc("SearchProducts")
-	if err != nil {
-		return nil, err
-	}
-	page, err := doc("ProductBySlug")
-	if err != nil {
-		return nil, err
-	}
-	slugs, err := seededSlugs(ctx, search)
-	if err != nil {
-		return nil, err
-	}
-	var pageVars []map[string]any
-	for _, s := range slugs {
-		pageVars = append(pageVars, map[string]any{"slug": s})
-	}
-	var searchVars []map[string]any
-	for _, q := range []string{"iphone 15", "samsung galaxy", "laptop", "boat earbuds", "sony", "smart tv", "iphon", "power bank"} {
-		searchVars = append(searchVars, map[string]any{"filter": map[string]any{"query": q}, "first": 20})
-	}
-	return []scenario{
-		request("product page by slug", "≥ 1,500 req/s, p99 ≤ 30 ms", page, pageVars),
-		request("search", "≥ 500 req/s, p99 ≤ 60 ms", search, searchVars),
-	}, nil
-}
-
-func seededSlugs(ctx context.Context, search string) ([]string, error) {
-	body, _ := json.Marshal(map[string]any{"query": search, "variables": map[string]any{"first": 50}})
-	data, ok := call(ctx, body, "")
-	if !ok {
-		return nil, fmt.Errorf("search for seeded products failed")
-	}
-	var out struct {
-		Products struct {
-			Edges []struct {
-				Node struct{ Slug string } `json:"node"`
-			} `json:"edges"`
-		} `json:"products"`
-	}
-	if err := json.Unmarshal(data, &out); err != nil {
-		return nil, err
-	}
-	var slugs []string
-	for _, e := range out.Products.Edges {
-		slugs = append(slugs, e.Node.Slug)
-	}
-	if len(slugs) == 0 {
-		return nil, fmt.Errorf("no products found to benchmark (does SearchProducts select edges { node { slug } }?)")
-	}
-	return slugs, nil
-}
-
-// memWatch samples each process's resident memory and keeps the peak.
-type memWatch struct {
-	stopc chan struct{}
-	done  chan map[string]int64
-}
-
-func watchMemory(pids map[string]int) *memWatch {
-	m := &memWatch{stopc: make(chan struct{}), done: make(chan map[string]int64, 1)}
-	go func() {
-		peaks := map[string]int64{}
-		tick := time.NewTicker(200 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			for name, pid := range pids {
-				if rss := rssBytes(pid); rss > peaks[name] {
-					peaks[name] = rss
-				}
-			}
-			select {
-			case <-m.stopc:
-				m.done <- peaks
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return m
-}
-
-func (m *memWatch) stop() map[string]int64 {
-	close(m.stopc)
-	return <-m.done
-}
-
-// rssBytes reads VmRSS from /proc (the router's node process included).
-func rssBytes(pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }
