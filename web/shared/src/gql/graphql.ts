@@ -629,6 +629,17 @@ export type Category = {
   slug: Scalars['String']['output'];
 };
 
+/** A category's own return window. */
+export type CategoryReturnWindow = {
+  __typename?: 'CategoryReturnWindow';
+  /** The catalogue category (catalog's Category.id). */
+  categoryId: Scalars['ID']['output'];
+  /** Days after delivery. */
+  days: Scalars['Int']['output'];
+  /** When an admin last set it. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** What to check out: the cart's lines, delivered to one of the caller's addresses. */
 export type CheckoutInput = {
   /** One of the caller's delivery addresses (users subgraph). */
@@ -654,6 +665,60 @@ export type CheckoutPayload = {
   order: Order;
   /** True when the idempotency key had already placed this order and nothing new happened. */
   replayed: Scalars['Boolean']['output'];
+};
+
+/** Kinds of destination of a cash-on-delivery refund. */
+export type CodRefundKind =
+  /** A bank account (NEFT/IMPS). */
+  | 'BANK_ACCOUNT'
+  /** A UPI VPA. */
+  | 'UPI';
+
+/** Where a cash-on-delivery refund is paid. */
+export type CodRefundTo = {
+  __typename?: 'CodRefundTo';
+  /** Account holder's name. */
+  accountName?: Maybe<Scalars['String']['output']>;
+  /** Account number with all but its last four digits masked, e.g. XXXXXXXXXX5678. */
+  accountNumber?: Maybe<Scalars['String']['output']>;
+  /** IFSC. */
+  ifsc?: Maybe<Scalars['String']['output']>;
+  /** Bank account or UPI. */
+  kind: CodRefundKind;
+  /** UPI VPA. */
+  upiVpa?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a cash-on-delivery refund is paid: a bank account (all three bank fields) or a UPI VPA. */
+export type CodRefundToInput = {
+  /** Account holder's name, 2–100 characters. */
+  accountName?: InputMaybe<Scalars['String']['input']>;
+  /** Account number, 9–18 digits. */
+  accountNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The branch's IFSC, e.g. HDFC0001234. */
+  ifsc?: InputMaybe<Scalars['String']['input']>;
+  /** UPI VPA, e.g. name@okbank. */
+  upiVpa?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A category's commission. */
+export type CommissionRate = {
+  __typename?: 'CommissionRate';
+  /** The catalogue category. */
+  categoryId: Scalars['ID']['output'];
+  /** Percentage of the line total, e.g. 12.5. */
+  percent: Scalars['Float']['output'];
+  /** When it was last set. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Commission rates. */
+export type CommissionRates = {
+  __typename?: 'CommissionRates';
+  /** The rate of a line none of whose categories has one (SETTLEMENT_DEFAULT_COMMISSION_PERCENT). */
+  defaultPercent: Scalars['Float']['output'];
+  /** Every configured category rate, by category id. */
+  rates: Array<CommissionRate>;
 };
 
 /**
@@ -1070,6 +1135,11 @@ export type Fulfilment = {
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
   /** Unique id (UUID v7). */
   id: Scalars['ID']['output'];
+  /**
+   * The store's tax invoice for these lines (issued when the fulfilment ships) and its credit notes,
+   * oldest first; empty before shipping. Visible to whoever may see the fulfilment.
+   */
+  invoices: Array<Invoice>;
   /** This store's lines of the order, in cart order (never another store's). */
   items: Array<OrderItem>;
   /** The order's id. */
@@ -1248,6 +1318,139 @@ export type IndianState =
   /** West Bengal */
   | 'WEST_BENGAL';
 
+/**
+ * A GST tax invoice a store issued for its lines of an order when they shipped, or a credit note
+ * against one for a refund (docs/marketplace.md, "Tax invoices"). Immutable once issued; its totals
+ * restate the order lines' figures to the paisa.
+ */
+export type Invoice = {
+  __typename?: 'Invoice';
+  /** The buyer: the delivery address snapshot of the order, with the GSTIN of a RETAILER buyer (B2B). */
+  buyer: InvoiceParty;
+  /** Central GST. */
+  cgst: Money;
+  /** Credit notes only: the number of the tax invoice credited; null for a tax invoice. */
+  creditedInvoiceNumber?: Maybe<Scalars['String']['output']>;
+  /** Indian financial year (April–March) of the issue date, e.g. 2026-27. */
+  financialYear: Scalars['String']['output'];
+  /** Unique id (UUID v7). */
+  id: Scalars['ID']['output'];
+  /** Integrated GST. */
+  igst: Money;
+  /** True for a supply across states (IGST), false within a state (CGST + SGST). */
+  interstate: Scalars['Boolean']['output'];
+  /** When it was issued. */
+  issuedAt: Scalars['DateTime']['output'];
+  /** Tax invoice or credit note. */
+  kind: InvoiceKind;
+  /** The lines: each with its HSN code, quantity, taxable value and tax. */
+  lines: Array<InvoiceLine>;
+  /**
+   * The number in the store's gap-free series for its kind and financial year, at most 16
+   * characters: TH/26-27/000001 for invoices, THC/26-27/00001 for credit notes.
+   */
+  number: Scalars['String']['output'];
+  /** The order invoiced. */
+  order: Order;
+  /**
+   * A link to the PDF, signed and valid for 15 minutes: ask again for a fresh one. The PDF is drawn
+   * on first request and kept in the file store.
+   */
+  pdfUrl: Scalars['String']['output'];
+  /** Place of supply: the buyer's state (IndianState name). */
+  placeOfSupply: Scalars['String']['output'];
+  /** The seller as invoiced: the store's name, GSTIN and pickup address at the time. */
+  seller: InvoiceParty;
+  /** State GST. */
+  sgst: Money;
+  /** The store that issued it. */
+  store: Store;
+  /** Sum of the lines' taxable values. */
+  taxableValue: Money;
+  /** What the buyer paid (or, for a credit note, is credited): taxable value + GST. */
+  total: Money;
+  /** The total in words with Indian numbering, e.g. "Rupees One Lakh Twenty-Nine Thousand Nine Hundred Only". */
+  totalInWords: Scalars['String']['output'];
+};
+
+/** An address on an invoice. */
+export type InvoiceAddress = {
+  __typename?: 'InvoiceAddress';
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** Building, street (with the landmark, if any). */
+  line1: Scalars['String']['output'];
+  /** Area, locality; null when none. */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** Six-digit PIN code. */
+  pinCode: Scalars['String']['output'];
+  /** State or union territory (IndianState name). */
+  state: Scalars['String']['output'];
+};
+
+/** A page of invoices (Relay connection). */
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  /** The invoices of this page with their cursors. */
+  edges: Array<InvoiceEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many documents match in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An invoice in a connection. */
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The invoice. */
+  node: Invoice;
+};
+
+/** Whether a document charges or credits the buyer. */
+export type InvoiceKind =
+  /** A credit note against a tax invoice (section 34), for a refund or a return. */
+  | 'CREDIT_NOTE'
+  /** A tax invoice (section 31 of the CGST Act). */
+  | 'TAX_INVOICE';
+
+/** One line of an invoice or credit note. */
+export type InvoiceLine = {
+  __typename?: 'InvoiceLine';
+  /** Central GST. */
+  cgst: Money;
+  /** Title and SKU at checkout. */
+  description: Scalars['String']['output'];
+  /** GST rate in percent. */
+  gstRatePercent: Scalars['Float']['output'];
+  /** HSN code of the product. */
+  hsnCode: Scalars['String']['output'];
+  /** Integrated GST. */
+  igst: Money;
+  /** The order line it states. */
+  orderItemId: Scalars['ID']['output'];
+  /** Units (for a credit note: the units returned, or all the line's units for a refund of an amount). */
+  quantity: Scalars['Int']['output'];
+  /** State GST. */
+  sgst: Money;
+  /** Value before GST. */
+  taxableValue: Money;
+  /** Taxable value + GST. */
+  total: Money;
+};
+
+/** The seller or the buyer on an invoice. */
+export type InvoiceParty = {
+  __typename?: 'InvoiceParty';
+  /** Address. */
+  address: InvoiceAddress;
+  /** GSTIN; null for a consumer. */
+  gstin?: Maybe<Scalars['String']['output']>;
+  /** Legal or trade name (the buyer: the recipient's name). */
+  name: Scalars['String']['output'];
+};
+
 /** Email and password to sign in with. */
 export type LoginInput = {
   /** The account's email (any case). */
@@ -1267,6 +1470,14 @@ export type LogoutPayload = {
   __typename?: 'LogoutPayload';
   /** Always true: logging out an unknown or ended session is not an error. */
   loggedOut: Scalars['Boolean']['output'];
+};
+
+/** The store's receipt of a return. */
+export type MarkReturnReceivedInput = {
+  /** Every item of the return, once each. */
+  items: Array<ReturnReceiptInput>;
+  /** The return. */
+  returnId: Scalars['ID']['input'];
 };
 
 /** One rendition of an image. */
@@ -1343,6 +1554,8 @@ export type Mutation = {
    * (their next access token says so). Publishes owner.approved. Not PENDING: CONFLICT.
    */
   approveOwnerApplication: Owner;
+  /** REQUESTED → APPROVED. The owner of the return's store, or scope orders:update (audited). */
+  approveReturn: Return;
   /** Publishes a PENDING review (anything else is CONFLICT). Needs `reviews:moderate`; audited. */
   approveReview: ProductReview;
   /** Admin: approves a PENDING store (ACTIVE); any other status is CONFLICT. Publishes store.status_changed. */
@@ -1450,6 +1663,12 @@ export type Mutation = {
    */
   markOrderShipped: Order;
   /**
+   * APPROVED → RECEIVED: the store has the items back. Name every item of the return once with whether
+   * it can be sold again (inventory restocks those). Payments then refunds the return (a cash-on-delivery
+   * order to the bank account or VPA given) and the return becomes REFUNDED. Same callers as approveReturn.
+   */
+  markReturnReceived: Return;
+  /**
    * Moves a variant from the wishlist into the cart (as addToCart with `quantity`), in one step:
    * when the cart refuses it, it stays in the wishlist. NOT_FOUND if it is not in the wishlist.
    */
@@ -1477,6 +1696,8 @@ export type Mutation = {
    * applicant (1–500 characters). Publishes owner.rejected. Not PENDING: CONFLICT.
    */
   rejectOwnerApplication: Owner;
+  /** REQUESTED → REJECTED with the store's `reason` (3–500 characters). Same callers as approveReturn. */
+  rejectReturn: Return;
   /**
    * Refuses a PENDING review, or takes down an APPROVED one, with a reason of 3–500 characters
    * shown to the author (an already REJECTED review is CONFLICT). Needs `reviews:moderate`; audited.
@@ -1489,6 +1710,14 @@ export type Mutation = {
   /** Removes a variant from the wishlist; NOT_FOUND if it is not there. */
   removeFromWishlist: Wishlist;
   /**
+   * Asks to return delivered lines of one fulfilment of the caller's order, within each line's return
+   * window (its nearest category's, see returnWindows) and up to the units bought minus those in other
+   * returns still open or done. REQUESTED; the refund is each line's lineTotal × returned units /
+   * units bought, split to the paisa so that returning everything refunds exactly lineTotal. Only the
+   * order's buyer (FORBIDDEN otherwise). Publishes order.return_changed.
+   */
+  requestReturn: Return;
+  /**
    * Adds `quantity` (1–1,000,000) units to the variant's stock on hand. Only the owner of the
    * variant's store or an admin (inventory:write); NOT_FOUND for an unknown variant.
    */
@@ -1499,10 +1728,23 @@ export type Mutation = {
    */
   revokeAdminSession: AdminSession;
   /**
+   * Admins (`settlements:manage`, audited): runs the weekly settlement now (or finishes one that was
+   * interrupted): every store with payable, unsettled ledger entries gets one payout, written in the
+   * transaction that settles its entries, so no entry is ever paid twice.
+   */
+  runSettlement: SettlementRun;
+  /**
    * Queues an announcement to every shopper on the given channels (admins with notifications:send;
    * audited). A worker fans it out in batches of 500; the job shows its progress.
    */
   sendBulkNotification: BulkNotificationJob;
+  /**
+   * Admins (`settlements:manage`, audited): sets the marketplace commission of a catalogue
+   * category, applied to deliveries entered in the ledger from now on. A line pays the rate of the
+   * first of its categories (nearest first) that has one. Unknown category, or a percent outside
+   * 0–100 or with more than two decimals: BAD_USER_INPUT (field `categoryId` / `percent`).
+   */
+  setCommissionRate: CommissionRate;
   /** Makes one of the caller's addresses the default. */
   setDefaultAddress: Address;
   /**
@@ -1515,6 +1757,11 @@ export type Mutation = {
    * queued from now on.
    */
   setNotificationLanguage: NotificationLanguage;
+  /**
+   * Gives a category its own return window in days after delivery (0–365), or with `days: null` removes
+   * it so the default applies. Admins with orders:update (audited). Returns the windows after the change.
+   */
+  setReturnWindow: ReturnWindows;
   /**
    * Sets the low-stock threshold (0–1,000,000; 0 turns the alert off): `stock.low` is published once
    * each time the available count falls to the threshold or below. Same callers as restock.
@@ -1641,6 +1888,11 @@ export type MutationApplyForOwnerArgs = {
 
 
 export type MutationApproveOwnerApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveReturnArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1807,6 +2059,11 @@ export type MutationMarkOrderShippedArgs = {
 };
 
 
+export type MutationMarkReturnReceivedArgs = {
+  input: MarkReturnReceivedInput;
+};
+
+
 export type MutationMoveWishlistItemToCartArgs = {
   quantity?: Scalars['Int']['input'];
   variantId: Scalars['ID']['input'];
@@ -1839,6 +2096,12 @@ export type MutationRejectOwnerApplicationArgs = {
 };
 
 
+export type MutationRejectReturnArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRejectReviewArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1852,6 +2115,11 @@ export type MutationRemoveCartItemArgs = {
 
 export type MutationRemoveFromWishlistArgs = {
   variantId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestReturnArgs = {
+  input: RequestReturnInput;
 };
 
 
@@ -1871,6 +2139,12 @@ export type MutationSendBulkNotificationArgs = {
 };
 
 
+export type MutationSetCommissionRateArgs = {
+  categoryId: Scalars['ID']['input'];
+  percent: Scalars['Float']['input'];
+};
+
+
 export type MutationSetDefaultAddressArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1884,6 +2158,12 @@ export type MutationSetGstRateArgs = {
 
 export type MutationSetNotificationLanguageArgs = {
   language: NotificationLanguage;
+};
+
+
+export type MutationSetReturnWindowArgs = {
+  categoryId: Scalars['ID']['input'];
+  days?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2133,6 +2413,12 @@ export type Order = {
   gst: OrderTax;
   /** Unique id (UUID v7). */
   id: Scalars['ID']['output'];
+  /**
+   * The GST tax invoices of the order (one per store, issued when its fulfilment ships) and their
+   * credit notes (one per refund of invoiced lines), oldest first. The buyer and admins (scope
+   * orders:update) see all of them; a store owner sees their store's only.
+   */
+  invoices: Array<Invoice>;
   /** The lines bought, in cart order, with the prices at checkout. */
   items: Array<OrderItem>;
   /** Human order number, PUR-<year>-<6-digit sequence>, e.g. PUR-2025-000042. */
@@ -2149,6 +2435,11 @@ export type Order = {
   payments: Array<Payment>;
   /** When the order was placed. */
   placedAt: Scalars['DateTime']['output'];
+  /**
+   * The order's returns, oldest first: all of them for the buyer and admins, only their own stores'
+   * for a store owner.
+   */
+  returns: Array<Return>;
   /** Shipping fee (zero above the free-shipping threshold). */
   shipping: Money;
   /** The delivery address as it was at checkout. */
@@ -2580,8 +2871,16 @@ export type ProductFilter = {
   attributes?: InputMaybe<Array<AttributeFilter>>;
   /** Products of any of these brands. */
   brandIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Products of any of the brands with these slugs (at most 50; unknown slugs match nothing). Not with brandIds. */
+  brandSlugs?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Products in this category or any of its descendants. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Products in the category with this slug or any of its descendants: what a category page's URL
+   * holds, so the page needs no request for the id first. Give categoryId or categorySlug, not both;
+   * an unknown slug matches nothing.
+   */
+  categorySlug?: InputMaybe<Scalars['String']['input']>;
   /**
    * true: some variant (matching the price and attribute conditions) is in stock now; false: no
    * variant of the product is in stock. Omitted or null: stock is not looked at.
@@ -2742,6 +3041,11 @@ export type Query = {
   /** A category by its slug, or null. */
   category?: Maybe<Category>;
   /**
+   * Admins (`settlements:manage`): the commission rates configured per catalogue category, by
+   * category id, with the default that applies to a line none of whose categories has a rate.
+   */
+  commissionRates: CommissionRates;
+  /**
    * A coupon by its code (case-insensitive), for anyone to check before applying it: what it gives,
    * from what order value, and when it is valid. Null when no coupon has this code, or when the
    * coupon is reserved for other users. Unknown codes count against a small per-caller budget
@@ -2770,6 +3074,8 @@ export type Query = {
   myOrders: OrderConnection;
   /** The signed-in user's owner application, null if none. */
   myOwnerApplication?: Maybe<Owner>;
+  /** The signed-in shopper's returns, newest first, optionally only those in `status`. `first` is 1–100. */
+  myReturns: ReturnConnection;
   /** The signed-in user's reviews in any status, newest first. `first` is 1–50. */
   myReviews: ReviewConnection;
   /**
@@ -2815,6 +3121,8 @@ export type Query = {
    * query, RELEVANCE sorts like NEWEST.
    */
   products: ProductConnection;
+  /** The return windows: the default and each category's own. Admins with orders:update. */
+  returnWindows: ReturnWindows;
   /**
    * A review by id: an APPROVED one for anyone; any status for its author and for moderators
    * (`reviews:moderate`). Null when unknown or not visible to the caller.
@@ -2899,6 +3207,13 @@ export type QueryMyNotificationsArgs = {
 export type QueryMyOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyReturnsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReturnStatus>;
 };
 
 
@@ -3080,6 +3395,175 @@ export type RegistrationRole =
   /** Buys for resale; needs a valid GSTIN. */
   | 'RETAILER';
 
+/** What to return: some delivered lines of one fulfilment (identified by its id or by its store). */
+export type RequestReturnInput = {
+  /**
+   * Cash-on-delivery orders only (required for them, refused for prepaid ones, which are refunded to
+   * their payment): where to pay the refund.
+   */
+  codRefundTo?: InputMaybe<CodRefundToInput>;
+  /** Optional details, at most 1000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The fulfilment the lines belong to; or give storeId. */
+  fulfilmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1–50 distinct order items with how many units of each (1–1000) to return. */
+  items: Array<ReturnItemInput>;
+  /** The order. */
+  orderId: Scalars['ID']['input'];
+  /** Why. */
+  reason: ReturnReason;
+  /** The store whose fulfilment it is; or give fulfilmentId. */
+  storeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A return (RMA) of some delivered lines of one fulfilment. */
+export type Return = {
+  __typename?: 'Return';
+  /** The shopper returning them. */
+  buyer: User;
+  /** Where a cash-on-delivery refund is paid (account number masked); null for prepaid orders. */
+  codRefundTo?: Maybe<CodRefundTo>;
+  /** The shopper's comment, if any. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** When the store approved or rejected it. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The fulfilment they were delivered in. */
+  fulfilmentId: Scalars['ID']['output'];
+  /** Unique id (UUID v7). */
+  id: Scalars['ID']['output'];
+  /** The returned lines. */
+  items: Array<ReturnItem>;
+  /** The order the lines are from. */
+  order: Order;
+  /** Why the shopper returns them. */
+  reason: ReturnReason;
+  /** When the store received the items. */
+  receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What is refunded: the sum of the items' refunds. */
+  refund: Money;
+  /** When the refund was paid. */
+  refundedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The store's reason, when REJECTED. */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  /** When the shopper asked. */
+  requestedAt: Scalars['DateTime']['output'];
+  /** Where the return stands. */
+  status: ReturnStatus;
+  /** Every status the return went through, oldest first. */
+  statusHistory: Array<ReturnStatusChange>;
+  /** The store that sold them. */
+  store: Store;
+  /** When the return last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of returns (Relay connection). */
+export type ReturnConnection = {
+  __typename?: 'ReturnConnection';
+  /** The returns of this page with their cursors. */
+  edges: Array<ReturnEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many returns match in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A return in a connection. */
+export type ReturnEdge = {
+  __typename?: 'ReturnEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The return. */
+  node: Return;
+};
+
+/** One returned line. */
+export type ReturnItem = {
+  __typename?: 'ReturnItem';
+  /** The order item (OrderItem.id). */
+  orderItemId: Scalars['ID']['output'];
+  /** Units returned. */
+  quantity: Scalars['Int']['output'];
+  /** What these units refund. */
+  refund: Money;
+  /** Whether they can be sold again; null until the store receives them. */
+  resaleable?: Maybe<Scalars['Boolean']['output']>;
+  /** Title at checkout. */
+  title: Scalars['String']['output'];
+  /** The variant (catalog resolves its current details). */
+  variant: ProductVariant;
+};
+
+/** Units of one order item to return. */
+export type ReturnItemInput = {
+  /** The order item (OrderItem.id). */
+  orderItemId: Scalars['ID']['input'];
+  /** How many units, 1–1000. */
+  quantity: Scalars['Int']['input'];
+};
+
+/** Why the shopper returns the items. */
+export type ReturnReason =
+  /** Arrived damaged. */
+  | 'DAMAGED'
+  /** Does not work as it should. */
+  | 'DEFECTIVE'
+  /** Parts or accessories are missing. */
+  | 'MISSING_PARTS'
+  /** Differs from its description or pictures. */
+  | 'NOT_AS_DESCRIBED'
+  /** The shopper changed their mind. */
+  | 'NO_LONGER_NEEDED'
+  /** Something else (say what in the comment). */
+  | 'OTHER'
+  /** Not the item ordered. */
+  | 'WRONG_ITEM';
+
+/** One received item. */
+export type ReturnReceiptInput = {
+  /** The order item (ReturnItem.orderItemId). */
+  orderItemId: Scalars['ID']['input'];
+  /** Whether the units can be sold again: true puts them back in stock. */
+  resaleable: Scalars['Boolean']['input'];
+};
+
+/** Where a return stands. Illegal moves are refused with CONFLICT, reason ILLEGAL_TRANSITION. */
+export type ReturnStatus =
+  /** Accepted by the store: the shopper sends the items back. */
+  | 'APPROVED'
+  /** Withdrawn before the store received the items (final). */
+  | 'CLOSED'
+  /** The store has the items back; the refund is on its way. */
+  | 'RECEIVED'
+  /** The refund was paid (final). */
+  | 'REFUNDED'
+  /** Refused by the store (final). */
+  | 'REJECTED'
+  /** Asked by the shopper; waiting for the store. */
+  | 'REQUESTED';
+
+/** One step of a return's history. */
+export type ReturnStatusChange = {
+  __typename?: 'ReturnStatusChange';
+  /** When it changed. */
+  at: Scalars['DateTime']['output'];
+  /** The status before; null for the request itself. */
+  from?: Maybe<ReturnStatus>;
+  /** Why, when known (the reason given, a rejection's reason). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status after. */
+  to: ReturnStatus;
+};
+
+/** How long after delivery lines may be returned. */
+export type ReturnWindows = {
+  __typename?: 'ReturnWindows';
+  /** Categories with their own window; a line takes its nearest category's. */
+  categories: Array<CategoryReturnWindow>;
+  /** Days for a line none of whose categories has its own window (RETURN_WINDOW_DAYS). */
+  defaultDays: Scalars['Int']['output'];
+};
+
 /** A page of reviews. */
 export type ReviewConnection = {
   __typename?: 'ReviewConnection';
@@ -3137,6 +3621,130 @@ export type SendBulkNotificationInput = {
   title: Scalars['String']['input'];
 };
 
+/**
+ * One payout to a store by a settlement run, with its statement. Every figure is the sum of the
+ * entries it settled, by kind, net of refunds' reversals; payoutAmount = grossSales − commission −
+ * commissionGst − tcs − fees − refunds.
+ */
+export type Settlement = {
+  __typename?: 'Settlement';
+  /** Marketplace commission (per category), less what refunds reversed. */
+  commission: Money;
+  /** GST (18 %) on the commission, less what refunds reversed. */
+  commissionGst: Money;
+  /** When the run made it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The ledger entries it settled, oldest first. */
+  entries: Array<SettlementEntry>;
+  /** The payment gateway's fees (prepaid sales only; the gateway keeps them on refunds). */
+  fees: Money;
+  /** Sales: what buyers paid for the store's delivered lines. */
+  grossSales: Money;
+  /** Unique id (UUID v7). */
+  id: Scalars['ID']['output'];
+  /** What the store is paid. */
+  payoutAmount: Money;
+  /** End of the period: the run's cutoff (entries payable by then are paid). */
+  periodEnd: Scalars['DateTime']['output'];
+  /** Start of the period: the end of the store's previous payout, else its first entry here. */
+  periodStart: Scalars['DateTime']['output'];
+  /** Refunds of the store's lines. */
+  refunds: Money;
+  /** The run that made it. */
+  runId: Scalars['ID']['output'];
+  /** The statement as CSV (header row, one row per entry, a TOTAL row), for download. */
+  statementCsv: Scalars['String']['output'];
+  /** Where the payout stands. */
+  status: SettlementStatus;
+  /** Tax collected at source (section 52 CGST) on the net taxable value, less what refunds reversed. */
+  tcs: Money;
+};
+
+/** A store's money in the settlement ledger (net of commission, GST, TCS, fees and refunds). */
+export type SettlementBalance = {
+  __typename?: 'SettlementBalance';
+  /** Everything paid out so far: the sum of the store's payouts. */
+  paidOut: Money;
+  /** Payable entries the next settlement run will pay (when positive). */
+  payable: Money;
+  /** Entries still inside their return window: not payable yet. */
+  pending: Money;
+};
+
+/** A page of payouts. */
+export type SettlementConnection = {
+  __typename?: 'SettlementConnection';
+  /** The payouts of this page. */
+  edges: Array<SettlementEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+  /** How many payouts the store has in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A payout in a connection. */
+export type SettlementEdge = {
+  __typename?: 'SettlementEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The payout. */
+  node: Settlement;
+};
+
+/** One posting of the settlement ledger, signed from the store's side. */
+export type SettlementEntry = {
+  __typename?: 'SettlementEntry';
+  /** Positive: owed to the store; negative: charged to it. */
+  amount: Money;
+  /** When it was entered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The fulfilment (delivered store lines) it belongs to. */
+  fulfilmentId: Scalars['ID']['output'];
+  /** Unique id (UUID v7). */
+  id: Scalars['ID']['output'];
+  /** What it records. */
+  kind: SettlementEntryKind;
+  /** The order's number, e.g. PUR-2026-000123. */
+  orderNumber: Scalars['String']['output'];
+  /** When it became payable (the end of the return window). */
+  payableAt: Scalars['DateTime']['output'];
+  /** The refund that caused it (refunds and their reversals); null otherwise. */
+  refundId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** What a ledger entry records. Reversals by a refund have the charge's kind and a positive amount. */
+export type SettlementEntryKind =
+  /** Marketplace commission (or, with a refund, its reversal). */
+  | 'COMMISSION'
+  /** GST on the commission (or its reversal). */
+  | 'COMMISSION_GST'
+  /** The payment gateway's fee. */
+  | 'GATEWAY_FEE'
+  /** A refund of the store's lines. */
+  | 'REFUND'
+  /** The sale of a delivered fulfilment. */
+  | 'SALE'
+  /** TCS under section 52 of the CGST Act (or its reversal). */
+  | 'TCS';
+
+/** What one settlement run did. */
+export type SettlementRun = {
+  __typename?: 'SettlementRun';
+  /** Entries payable by then were paid. */
+  cutoff: Scalars['DateTime']['output'];
+  /** The run's id. */
+  id: Scalars['ID']['output'];
+  /** How many payouts this call wrote. */
+  payouts: Scalars['Int']['output'];
+  /** True when this call finished a run interrupted earlier. */
+  resumed: Scalars['Boolean']['output'];
+};
+
+/** Where a payout stands. */
+export type SettlementStatus =
+  /** Computed and its entries settled; finance makes the bank transfer (no transfer integration yet). */
+  | 'SCHEDULED';
+
 /** The stock of one variant. */
 export type StockLevel = {
   __typename?: 'StockLevel';
@@ -3172,6 +3780,12 @@ export type Store = {
   gstin: Scalars['String']['output'];
   /** Unique id (UUID). */
   id: Scalars['ID']['output'];
+  /**
+   * The store's tax invoices and credit notes, newest first, optionally of one financial year
+   * ("2026-27"). Null unless the caller owns the store or is an admin with orders:update.
+   * `first` is 1–100.
+   */
+  invoices?: Maybe<InvoiceConnection>;
   /** HTTPS URL of the store's logo; null when none. */
   logoUrl?: Maybe<Scalars['String']['output']>;
   /** Display name, 2–80 characters. */
@@ -3182,6 +3796,15 @@ export type Store = {
   pickupAddress: PickupAddress;
   /** The store's ACTIVE products, newest first; empty while the store is not ACTIVE. `first` is at most 100. */
   products: ProductConnection;
+  /**
+   * Returns of the store's lines, newest first, optionally only those in `status`; null unless the
+   * caller owns the store or is an admin with orders:update. `first` is 1–100.
+   */
+  returns?: Maybe<ReturnConnection>;
+  /** Where the store's money stands: pending + payable + paidOut is everything the ledger owes it. */
+  settlementBalance?: Maybe<SettlementBalance>;
+  /** The store's payouts, newest first. `first` is 1–100. */
+  settlements?: Maybe<SettlementConnection>;
   /** URL slug, unique: lower-case letters, digits and single hyphens, 2–60 characters. */
   slug: Scalars['String']['output'];
   /** Where the store stands: only ACTIVE stores sell. */
@@ -3202,7 +3825,30 @@ export type StoreFulfilmentsArgs = {
 
 
 /** A store selling on Purra (owned by the stores subgraph); the catalogue contributes its products. */
+export type StoreInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  financialYear?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A store selling on Purra (owned by the stores subgraph); the catalogue contributes its products. */
 export type StoreProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A store selling on Purra (owned by the stores subgraph); the catalogue contributes its products. */
+export type StoreReturnsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReturnStatus>;
+};
+
+
+/** A store selling on Purra (owned by the stores subgraph); the catalogue contributes its products. */
+export type StoreSettlementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
