@@ -34,20 +34,23 @@ type Consumer struct {
 	// MaxAttempts before an event is parked in failed_events.
 	MaxAttempts int
 
-	handlers map[string]Handler
-	topics   map[string]bool
+	handlers   map[string]Handler
+	topics     map[string]bool
+	registered map[string]bool // "topic type" pairs
 }
 
 // On registers h for events of eventType arriving on topic. One handler per
-// event type: a second registration is a wiring mistake (one of them would
-// silently never run), so it panics at start-up.
+// event type and topic: a second registration is a wiring mistake (one of
+// them would silently never run), so it panics at start-up. (One event type
+// on several topics shares its handler: admin's admin.action.)
 func (c *Consumer) On(topic, eventType string, h Handler) {
 	if c.handlers == nil {
-		c.handlers, c.topics = map[string]Handler{}, map[string]bool{}
+		c.handlers, c.topics, c.registered = map[string]Handler{}, map[string]bool{}, map[string]bool{}
 	}
-	if _, dup := c.handlers[eventType]; dup {
-		panic(fmt.Sprintf("kafka: a second handler for %s in consumer group %s", eventType, c.Group))
+	if c.registered[topic+" "+eventType] {
+		panic(fmt.Sprintf("kafka: a second handler for %s on %s in consumer group %s", eventType, topic, c.Group))
 	}
+	c.registered[topic+" "+eventType] = true
 	c.handlers[eventType] = h
 	c.topics[topic] = true
 }

@@ -15,4 +15,5 @@ func TestOnRefusesASecondHandlerForAnEventType(t *testing.T) {
 	c.On("orders.events", "order.fulfilment_changed", h)
 	require.Panics(t, func() { c.On("orders.events", "order.fulfilment_changed", h) })
 	require.NotPanics(t, func() { c.On("orders.events", "order.placed", h) })
+	require.NotPanics(t, func() { c.On("payments.events", "order.placed", h) }, "one type on another topic")
 }
