@@ -39,6 +39,10 @@ type Consumer struct {
 	registered map[string]bool // "topic type" pairs
 }
 
+// Reset forgets the registered handlers: a copy of a configured consumer
+// for a fresh Build (a restarted instance in tests).
+func (c *Consumer) Reset() { c.handlers, c.topics, c.registered = nil, nil, nil }
+
 // On registers h for events of eventType arriving on topic. One handler per
 // event type and topic: a second registration is a wiring mistake (one of
 // them would silently never run), so it panics at start-up. (One event type

@@ -247,7 +247,10 @@ func (e *env) shopper() string {
 func (e *env) restart() *env {
 	e.t.Helper()
 	d := *e.d
-	d.Registry = prometheus.NewRegistry() // a new process, new metrics
+	d.Registry = prometheus.NewRegistry() // a new process, new metrics…
+	consumer := *e.d.Consumer             // … and its own consumer, whose handlers Build registers
+	consumer.Reset()
+	d.Consumer = &consumer
 	_, h := servicetest.Serve(e.t, server.Spec(), &d)
 	c := *e
 	c.h = h

@@ -49,7 +49,7 @@ func TestPermissions(t *testing.T) {
 		NotificationTemplates []struct{ Event, Channel, Language string }
 	}
 	ok(t, e.do(e.admin(), ops[0].query, nil, &list))
-	assert.Len(t, list.NotificationTemplates, 9*3*2, "every event, channel and language is seeded")
+	assert.Len(t, list.NotificationTemplates, 10*3*2, "every event, channel and language is seeded")
 
 	ok(t, e.do(e.admin(), ops[2].query, ops[2].vars, nil))
 	require.Equal(t, 1, e.outbox("admin.action"))

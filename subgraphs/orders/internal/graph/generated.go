@@ -2845,8 +2845,11 @@ input ReturnReceiptInput {
 type Return {
   """Unique id (UUID v7)."""
   id: ID!
-  """The order the lines are from."""
-  order: Order!
+  """
+  The order the lines are from; null for the owner of one store of a multi-store order, who reads
+  their part through myStoreOrders (the whole order would show the other stores' lines).
+  """
+  order: Order
   """The store that sold them."""
   store: Store!
   """The fulfilment they were delivered in."""
@@ -9931,10 +9934,10 @@ func (ec *executionContext) _Return_order(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Order) graphql.Marshaler {
-			return ec.marshalNOrder2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐOrder(ctx, selections, v)
+			return ec.marshalOOrder2ᚖgithubᚗcomᚋpurraᚋsupergraphᚋsubgraphsᚋordersᚋinternalᚋgraphᚋmodelᚐOrder(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Return_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14550,7 +14553,7 @@ func (ec *executionContext) _Return(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "order":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Return_order(ctx, field, obj)
 				})

@@ -3433,8 +3433,11 @@ export type Return = {
   id: Scalars['ID']['output'];
   /** The returned lines. */
   items: Array<ReturnItem>;
-  /** The order the lines are from. */
-  order: Order;
+  /**
+   * The order the lines are from; null for the owner of one store of a multi-store order, who reads
+   * their part through myStoreOrders (the whole order would show the other stores' lines).
+   */
+  order?: Maybe<Order>;
   /** Why the shopper returns them. */
   reason: ReturnReason;
   /** When the store received the items. */
