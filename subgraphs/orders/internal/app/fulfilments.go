@@ -83,8 +83,9 @@ func (a *App) changeFulfilment(ctx context.Context, id, action string, move func
 	return o, moved, nil
 }
 
-// mayFulfil reports whether the caller may act on storeID's fulfilments:
-// an admin with orders:update, or the store's owner.
+// mayFulfil reports whether the caller may act for storeID (its
+// fulfilments, returns and invoices): an admin with orders:update, or the
+// store's owner.
 func (a *App) mayFulfil(ctx context.Context, who auth.Identity, storeID string) (bool, error) {
 	if who.Has(ScopeUpdate) {
 		return true, nil

@@ -161,14 +161,8 @@ func (a *App) StoreInvoices(ctx context.Context, storeID string, financialYear *
 	if err != nil {
 		return nil, err
 	}
-	if !who.Has(ScopeUpdate) {
-		stores, err := a.ownedStores(ctx, who)
-		if err != nil {
-			return nil, err
-		}
-		if !slices.Contains(stores, storeID) {
-			return nil, nil
-		}
+	if ok, err := a.mayFulfil(ctx, who, storeID); err != nil || !ok {
+		return nil, err
 	}
 	fy := ""
 	if financialYear != nil {

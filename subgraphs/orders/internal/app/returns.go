@@ -99,7 +99,7 @@ func (a *App) returnStep(ctx context.Context, id, action string, fn func(*return
 	if r == nil {
 		return nil, returns.ErrNotFound
 	}
-	ok, err := a.mayManageStore(ctx, who, r.StoreID)
+	ok, err := a.mayFulfil(ctx, who, r.StoreID)
 	if err != nil {
 		return nil, err
 	}
@@ -112,22 +112,6 @@ func (a *App) returnStep(ctx context.Context, id, action string, fn func(*return
 	return a.store.UpdateReturn(ctx, id, who.Subject, store.AdminAction{Permission: ScopeUpdate, Action: action}, fn)
 }
 
-// mayManageStore: an admin with orders:update, or the owner of storeID.
-func (a *App) mayManageStore(ctx context.Context, who auth.Identity, storeID string) (bool, error) {
-	if who.Has(ScopeUpdate) {
-		return true, nil
-	}
-	stores, err := a.ownedStores(ctx, who)
-	if err != nil {
-		return false, err
-	}
-	for _, s := range stores {
-		if s == storeID {
-			return true, nil
-		}
-	}
-	return false, nil
-}
 
 // ReturnPage is one page of a list of returns.
 type ReturnPage struct {
@@ -152,7 +136,7 @@ func (a *App) StoreReturns(ctx context.Context, storeID string, status returns.S
 	if !ok {
 		return nil, nil
 	}
-	if mine, err := a.mayManageStore(ctx, who, storeID); err != nil || !mine {
+	if mine, err := a.mayFulfil(ctx, who, storeID); err != nil || !mine {
 		return nil, err
 	}
 	p, err := a.listReturns(ctx, store.ReturnFilter{StoreID: storeID, Status: status}, first, after)
@@ -184,7 +168,7 @@ func (a *App) ReturnsOfOrders(ctx context.Context, ids []string) (map[string][]*
 		for _, r := range rs {
 			ok := r.UserID == who.Subject
 			if !ok {
-				if ok, err = a.mayManageStore(ctx, who, r.StoreID); err != nil {
+				if ok, err = a.mayFulfil(ctx, who, r.StoreID); err != nil {
 					return nil, err
 				}
 			}
