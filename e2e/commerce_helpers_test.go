@@ -149,6 +149,23 @@ func cartItemCount(t *testing.T, c client) int {
 // initialStock units, and waits until inventory has the stock.
 func newListing(t *testing.T, vikram client, initialStock int) string {
 	t.Helper()
+	return listing{store: "01937a00-0000-7000-8000-0000000000a1", title: "Limited Edition Phone", sku: "LTD", hsn: "8517",
+		mrp: 2999900, price: 2499900, stock: initialStock}.create(t, vikram)
+}
+
+// listing is a product with one variant that a store's owner puts on sale.
+type listing struct {
+	store, title, sku, hsn string
+	mrp, price             int64
+	stock                  int
+}
+
+// create lists l (title and SKU made unique) in the iPhone's brand and
+// category, waits until inventory has its initial stock, and returns the
+// variant. A store approved just now may be unknown to catalog for a moment
+// (it learns of stores from their events): createProduct is retried.
+func (l listing) create(t *testing.T, owner client) string {
+	t.Helper()
 	var cat struct {
 		Product struct {
 			Brand    struct{ ID string }
@@ -160,21 +177,23 @@ func newListing(t *testing.T, vikram client, initialStock int) string {
 	var p struct {
 		CreateProduct struct{ Product struct{ ID string } }
 	}
-	vikram.must(t, `mutation($in: CreateProductInput!) { createProduct(input: $in) { product { id } } }`, map[string]any{"in": map[string]any{
-		"storeId": "01937a00-0000-7000-8000-0000000000a1", "title": "Limited Edition Phone " + suffix,
-		"brandId": cat.Product.Brand.ID, "categoryId": cat.Product.Category.ID, "hsnCode": "8517",
-	}}, &p)
+	require.Eventually(t, func() bool {
+		r := owner.do(t, `mutation($in: CreateProductInput!) { createProduct(input: $in) { product { id } } }`, map[string]any{"in": map[string]any{
+			"storeId": l.store, "title": l.title + " " + suffix, "brandId": cat.Product.Brand.ID,
+			"categoryId": cat.Product.Category.ID, "hsnCode": l.hsn}}, &p)
+		return len(r.Errors) == 0
+	}, 20*time.Second, 200*time.Millisecond, "the store can list a product")
 	var v struct {
 		CreateVariant struct{ Variant struct{ ID string } }
 	}
-	vikram.must(t, `mutation($in: CreateVariantInput!) { createVariant(input: $in) { variant { id } } }`, map[string]any{"in": map[string]any{
-		"productId": p.CreateProduct.Product.ID, "sku": "LTD-" + suffix, "title": "Black",
-		"mrp": 2999900, "price": 2499900, "initialStock": initialStock,
+	owner.must(t, `mutation($in: CreateVariantInput!) { createVariant(input: $in) { variant { id } } }`, map[string]any{"in": map[string]any{
+		"productId": p.CreateProduct.Product.ID, "sku": l.sku + "-" + suffix, "title": "Black",
+		"mrp": l.mrp, "price": l.price, "initialStock": l.stock,
 	}}, &v)
-	vikram.must(t, `mutation($in: UpdateProductInput!) { updateProduct(input: $in) { product { id } } }`,
+	owner.must(t, `mutation($in: UpdateProductInput!) { updateProduct(input: $in) { product { id } } }`,
 		map[string]any{"in": map[string]any{"id": p.CreateProduct.Product.ID, "status": "ACTIVE"}}, nil)
 	id := v.CreateVariant.Variant.ID
-	require.Eventually(t, func() bool { return stockOf(t, vikram, id) == initialStock }, 20*time.Second, 50*time.Millisecond,
+	require.Eventually(t, func() bool { return stockOf(t, owner, id) == l.stock }, 20*time.Second, 50*time.Millisecond,
 		fmt.Sprintf("inventory got the initial stock of %s", id))
 	return id
 }

@@ -32,7 +32,9 @@ const e2eInvoiceFields = `id number kind placeOfSupply pdfUrl totalInWords inter
 
 func orderInvoices(t *testing.T, c client, orderID string) []e2eInvoice {
 	t.Helper()
-	var out struct{ Order struct{ Invoices []e2eInvoice } }
+	var out struct {
+		Order struct{ Invoices []e2eInvoice }
+	}
 	c.must(t, `query($id: ID!) { order(id: $id) { invoices { `+e2eInvoiceFields+` } } }`, map[string]any{"id": orderID}, &out)
 	return out.Order.Invoices
 }

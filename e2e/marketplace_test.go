@@ -51,33 +51,7 @@ func secondStore(t *testing.T) (client, string, string) {
 	store := s.CreateStore.ID
 	priya.must(t, `mutation($id: ID!) { approveStore(id: $id) { status } }`, map[string]any{"id": store}, nil)
 
-	var cat struct {
-		Product struct {
-			Brand    struct{ ID string }
-			Category struct{ ID string }
-		}
-	}
-	client{}.must(t, `{ product(slug: "apple-iphone-15") { brand { id } category { id } } }`, nil, &cat)
-	suffix := uuid.NewString()[:8]
-	var p struct {
-		CreateProduct struct{ Product struct{ ID string } }
-	}
-	require.Eventually(t, func() bool { // catalog learns of the store from its event
-		r := owner.do(t, `mutation($in: CreateProductInput!) { createProduct(input: $in) { product { id } } }`, map[string]any{"in": map[string]any{
-			"storeId": store, "title": "Bass Earbuds " + suffix, "brandId": cat.Product.Brand.ID,
-			"categoryId": cat.Product.Category.ID, "hsnCode": "8518"}}, &p)
-		return len(r.Errors) == 0
-	}, 20*time.Second, 200*time.Millisecond, "the new store can list a product")
-	var v struct {
-		CreateVariant struct{ Variant struct{ ID string } }
-	}
-	owner.must(t, `mutation($in: CreateVariantInput!) { createVariant(input: $in) { variant { id } } }`, map[string]any{"in": map[string]any{
-		"productId": p.CreateProduct.Product.ID, "sku": "BASS-" + suffix, "title": "Black", "mrp": 249900, "price": 199900,
-		"initialStock": 5}}, &v)
-	owner.must(t, `mutation($in: UpdateProductInput!) { updateProduct(input: $in) { product { id } } }`,
-		map[string]any{"in": map[string]any{"id": p.CreateProduct.Product.ID, "status": "ACTIVE"}}, nil)
-	id := v.CreateVariant.Variant.ID
-	require.Eventually(t, func() bool { return stockOf(t, owner, id) == 5 }, 20*time.Second, 50*time.Millisecond)
+	id := listing{store: store, title: "Bass Earbuds", sku: "BASS", hsn: "8518", mrp: 249900, price: 199900, stock: 5}.create(t, owner)
 	return owner, store, id
 }
 
