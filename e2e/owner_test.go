@@ -85,11 +85,17 @@ func TestFederation(t *testing.T) {
 	}`, nil, &out)
 	require.Equal(t, "Rahul Sharma", out.Me.Name)
 	require.Len(t, out.Products.Edges, 20)
+	techHub := 0
 	for _, e := range out.Products.Edges {
-		require.Equal(t, "01937a00-0000-7000-8000-0000000000a1", e.Node.Store.ID, "TechHub")
-		require.Equal(t, "Vikram Singh", e.Node.CreatedBy.Name, "resolved by reference in users")
+		require.NotEmpty(t, e.Node.Store.ID)
+		require.NotEmpty(t, e.Node.CreatedBy.Name, "resolved by reference in users")
 		require.Nil(t, e.Node.CreatedBy.Email, "another user's email stays private")
+		if e.Node.Store.ID == "01937a00-0000-7000-8000-0000000000a1" { // other tests list products in stores of their own
+			techHub++
+			require.Equal(t, "Vikram Singh", e.Node.CreatedBy.Name, "TechHub's products are Vikram's")
+		}
 	}
+	require.Positive(t, techHub)
 }
 
 // TestResponseCacheNeverCrossesSessions: the router caches anonymous product
